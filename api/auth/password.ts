@@ -1,7 +1,8 @@
 // argon2id with OWASP's recommended minimums (19 MiB, 2 passes).
-import { hash, verify, Algorithm } from '@node-rs/argon2';
+import { hash, verify } from '@node-rs/argon2';
 
-const options = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+const options = { // 2 = Argon2id (the package's enum is a const enum, unusable with isolated modules).
+  algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, options);

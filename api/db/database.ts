@@ -22,11 +22,6 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseOptions {
-  if (env.DATABASE_URL) return { kind: 'postgres', url: env.DATABASE_URL };
-  return { kind: 'pglite', dataDir: env.RELAIS_DATA_DIR ? `${env.RELAIS_DATA_DIR}/pglite` : './data/pglite' };
-}
-
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const db = options.kind === 'postgres' ? openPostgres(options.url) : await openPglite(options.dataDir);
   await applyMigrations(db.sql);
@@ -75,7 +70,10 @@ function openPostgres(url: string): Database {
 async function openPglite(dataDir: string | undefined): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create(dataDir, { extensions: { btree_gist, pg_trgm } });
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = new PrismaClient({
+    // pglite-prisma-adapter 0.6 is typed against an older driver-adapter-utils; the runtime contract is the same.
+    adapter: new PrismaPGlite(pglite) as unknown as NonNullable<ConstructorParameters<typeof PrismaClient>[0]>['adapter'],
+  });
   const runner = {
     async exec(text: string) {
       await pglite.exec(text);

@@ -1,0 +1,25 @@
+// The pub/sub hub: in memory for one instance, Redis when REDIS_URL is set so that
+// every API instance's subscribers see every instance's events.
+import { createPubSub } from 'graphql-yoga';
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import { Redis } from 'ioredis';
+
+export interface HubEvents {
+  [topic: string]: [payload: unknown] | [id: string, payload: unknown];
+  customerChanged: [payload: { customerId: string }];
+}
+
+export type Hub = ReturnType<typeof createPubSub<HubEvents>> & { close(): Promise<void> };
+
+export function createHub(redisUrl: string | undefined): Hub {
+  if (!redisUrl) return Object.assign(createPubSub<HubEvents>(), { close: async () => undefined });
+  const publishClient = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const subscribeClient = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const pubsub = createPubSub<HubEvents>({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) });
+  return Object.assign(pubsub, {
+    async close() {
+      publishClient.disconnect();
+      subscribeClient.disconnect();
+    },
+  });
+}

@@ -1,0 +1,46 @@
+// The whole running system: database, hub, mailer, GraphQL app and its HTTP server.
+import path from 'node:path';
+import { openDatabase, type Database, type DatabaseOptions } from '../db/database.ts';
+import type { AppConfig } from './config.ts';
+import { createHub, type Hub } from './hub.ts';
+import { startHttpServer, type RunningHttpServer } from './httpServer.ts';
+import { createMailer } from './mailer.ts';
+import { createYogaApp, type YogaApp } from './yoga.ts';
+
+export interface RelaisServices {
+  db: Database;
+  hub: Hub;
+  yoga: YogaApp;
+}
+
+export function databaseOptionsFor(config: AppConfig): DatabaseOptions {
+  return config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') };
+}
+
+/** Builds the GraphQL app over an open database (no socket). */
+export function createServices(db: Database, config: AppConfig): RelaisServices {
+  const hub = createHub(config.redisUrl);
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: path.join(config.dataDir, 'outbox') });
+  const yoga = createYogaApp({ prisma: db.prisma, hub, mailer, config });
+  return { db, hub, yoga };
+}
+
+export interface RunningSystem extends RelaisServices {
+  http: RunningHttpServer;
+  close(): Promise<void>;
+}
+
+export async function startSystem(config: AppConfig, db?: Database): Promise<RunningSystem> {
+  const database = db ?? (await openDatabase(databaseOptionsFor(config)));
+  const services = createServices(database, config);
+  const http = await startHttpServer(services.yoga, database, config);
+  return {
+    ...services,
+    http,
+    async close() {
+      await http.close();
+      await services.hub.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { readableThroughCustomer } from './customer.ts';
+import { builder } from './builder.ts';
+
+const AppointmentStatusEnum = builder.enumType('AppointmentStatus', {
+  values: ['REQUESTED', 'CONFIRMED', 'EN_ROUTE', 'ON_SITE', 'DONE', 'CANCELLED', 'NO_SHOW'] as const,
+});
+const AppointmentSourceEnum = builder.enumType('AppointmentSource', { values: ['PORTAL', 'PHONE', 'EMAIL', 'STAFF', 'AUTOMATION', 'IMPORT'] as const });
+
+builder.prismaObject('Service', {
+  description: 'What can be booked (Dépannage, Entretien annuel…).',
+  authScopes: { public: true },
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    code: t.exposeString('code'),
+    name: t.exposeString('name'),
+    nameEn: t.exposeString('nameEn'),
+    description: t.exposeString('description', { nullable: true }),
+    durationMinutes: t.exposeInt('durationMinutes'),
+    arrivalWindowMinutes: t.exposeInt('arrivalWindowMinutes', { nullable: true }),
+    bookableOnline: t.exposeBoolean('bookableOnline'),
+    priceCents: t.exposeInt('priceCents', { nullable: true }),
+  }),
+});
+
+builder.prismaObject('Technician', {
+  name: 'TechnicianSummary',
+  description: 'A technician as customers and colleagues see them.',
+  authScopes: { authenticated: true, token: 'appointments:read' },
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.string({ select: { user: { select: { name: true } } }, resolve: (technician) => technician.user.name }),
+    color: t.exposeString('color'),
+  }),
+});
+
+builder.prismaObject('Appointment', {
+  authScopes: readableThroughCustomer,
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    startsAt: t.expose('startsAt', { type: 'DateTime' }),
+    endsAt: t.expose('endsAt', { type: 'DateTime' }),
+    arrivalWindowStart: t.expose('arrivalWindowStart', { type: 'DateTime', nullable: true }),
+    arrivalWindowEnd: t.expose('arrivalWindowEnd', { type: 'DateTime', nullable: true }),
+    status: t.expose('status', { type: AppointmentStatusEnum }),
+    source: t.expose('source', { type: AppointmentSourceEnum }),
+    notes: t.exposeString('notes', { nullable: true, authScopes: { staff: true }, unauthorizedResolver: () => null }),
+    service: t.relation('service'),
+    site: t.relation('site'),
+    customer: t.relation('customer'),
+    technician: t.relation('technician', { nullable: true }),
+  }),
+});
+
+const agendaRange = z
+  .object({ from: z.date(), to: z.date() })
+  .refine((range) => range.to > range.from, { message: 'La fin doit suivre le début.|The end must come after the start.', path: ['to'] })
+  .refine((range) => range.to.getTime() - range.from.getTime() <= 62 * 86_400_000, {
+    message: 'Au plus 62 jours à la fois.|At most 62 days at a time.',
+    path: ['to'],
+  });
+
+builder.queryField('technicianAgenda', (t) =>
+  t.prismaField({
+    type: ['Appointment'],
+    description: 'The logged-in technician’s appointments in a time range, in order.',
+    authScopes: { technician: true },
+    args: { from: t.arg({ type: 'DateTime' }), to: t.arg({ type: 'DateTime' }) },
+    validate: agendaRange,
+    resolve: (query, _root, { from, to }, context) => {
+      if (context.viewer.kind !== 'user') return [];
+      return context.prisma.appointment.findMany({
+        ...query,
+        where: {
+          technician: { userId: context.viewer.userId },
+          startsAt: { lt: to },
+          endsAt: { gt: from },
+          status: { not: 'CANCELLED' },
+        },
+        orderBy: { startsAt: 'asc' },
+      });
+    },
+  }),
+);

@@ -1,0 +1,17 @@
+// Assembles the schema: each aggregate file registers its types on the builder.
+import { builder } from './builder.ts';
+import './scalars.ts';
+import './errors.ts';
+import './user.ts';
+import './apiToken.ts';
+import './customer.ts';
+import './appointment.ts';
+import './ticket.ts';
+import './billing.ts';
+import './overview.ts';
+
+builder.queryType({});
+builder.mutationType({});
+builder.subscriptionType({});
+
+export const schema = builder.toSchema({ sortSchema: true });
