@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseInput } from '../resolvers/errors.ts';
 import { readableThroughCustomer } from './customer.ts';
 import { builder } from './builder.ts';
 
@@ -66,9 +67,9 @@ builder.queryField('technicianAgenda', (t) =>
     description: 'The logged-in technician’s appointments in a time range, in order.',
     authScopes: { technician: true },
     args: { from: t.arg({ type: 'DateTime' }), to: t.arg({ type: 'DateTime' }) },
-    validate: agendaRange,
-    resolve: (query, _root, { from, to }, context) => {
+    resolve: (query, _root, args, context) => {
       if (context.viewer.kind !== 'user') return [];
+      const { from, to } = parseInput(agendaRange, args);
       return context.prisma.appointment.findMany({
         ...query,
         where: {
