@@ -59,7 +59,7 @@ export function createYogaApp(services: AppServices) {
       // Queries have no error unions: a domain error (bad input, not found) still reaches the
       // client as a typed error with both messages; anything unexpected stays masked.
       maskError: (error, message, isDev) => {
-        const original = error instanceof GraphQLError ? error.originalError : error;
+        const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
         if (original instanceof DomainError) {
           return new GraphQLError(original.messageEn, {
             extensions: {
@@ -75,7 +75,8 @@ export function createYogaApp(services: AppServices) {
         return maskError(error, message, isDev);
       },
     },
-    logging: process.env.RELAIS_LOG === 'debug' ? 'debug' : 'warn',
+    // Unexpected resolver errors are logged by maskError below; the rest is noise unless debugging.
+    logging: process.env.RELAIS_LOG === 'debug' ? 'debug' : false,
     plugins: [
       EnvelopArmorPlugin({
         maxDepth: { n: 10 },
