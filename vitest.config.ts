@@ -10,6 +10,8 @@ export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     testTimeout: 60_000,
+    reporters: ['default', 'json'],
+    outputFile: { json: '.vitest-artifacts/results.json' },
     hookTimeout: 120_000,
     env: { TZ: process.env.TZ ?? 'UTC' },
     projects: [

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Prisma } from '../generated/prisma/client.ts';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { createCustomer } from '../resolvers/createCustomer.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../resolvers/errors.ts';
 import { saveContact } from '../resolvers/saveContact.ts';
@@ -224,7 +224,7 @@ function withoutNulls<T extends object>(input: T): { [K in keyof T]: Exclude<T[K
   return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== null)) as { [K in keyof T]: Exclude<T[K], null> };
 }
 
-function findCustomer(query: { include?: Prisma.CustomerInclude; select?: Prisma.CustomerSelect }, id: string, context: { prisma: import('../generated/prisma/client.ts').PrismaClient }) {
+function findCustomer(query: { include?: Prisma.CustomerInclude; select?: Prisma.CustomerSelect }, id: string, context: { prisma: PrismaClient }) {
   return context.prisma.customer.findUniqueOrThrow({ ...nonEmptyQuery(query), where: { id } });
 }
 

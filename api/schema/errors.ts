@@ -2,7 +2,7 @@
 // read `code` and show `messageFr`/`messageEn` (or `message`, in the request's language).
 import {
   ConflictError,
-  DomainError,
+  type DomainError,
   InvalidCredentialsError,
   InvalidTokenError,
   NotFoundError,

@@ -1,0 +1,74 @@
+import { lazy, Show, Suspense } from 'solid-js';
+import { Provider } from '@urql/solid';
+import { Route, Router, type RouteSectionProps } from '@solidjs/router';
+import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
+import { LoginPage } from '../features/auth/LoginPage';
+import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
+import { SignUpPage } from '../features/auth/SignUpPage';
+import type { Role } from '../gql/graphql';
+import { Loading } from '../ui/Loading';
+import { ToastRegion } from '../ui/toast';
+import { HomeRedirect } from './HomeRedirect';
+import { NotFoundPage } from './NotFoundPage';
+import { RoleArea } from './RoleArea';
+import { apiClient } from './session';
+import { UpdatePrompt } from './UpdatePrompt';
+
+// Each role's screens are a separate chunk: a customer's phone never downloads the office tools.
+const ClientHome = lazy(() => import('../features/client/ClientHome'));
+const BookingSoonPage = lazy(() => import('../features/client/BookingSoonPage'));
+const AssistantHome = lazy(() => import('../features/assistant/AssistantHome'));
+const TechnicianHome = lazy(() => import('../features/technician/TechnicianHome'));
+const ManagerHome = lazy(() => import('../features/manager/ManagerHome'));
+
+function Shell(props: RouteSectionProps) {
+  return (
+    <>
+      {/* Screens remount with each session's client, so nothing cached crosses a sign-out. */}
+      <Show when={apiClient()} keyed>
+        {(client) => (
+          <Provider value={client}>
+            <Suspense fallback={<Loading />}>{props.children}</Suspense>
+          </Provider>
+        )}
+      </Show>
+      <UpdatePrompt />
+      <ToastRegion />
+    </>
+  );
+}
+
+/** Customers and technicians work on phones; the office on wide screens. */
+function roleArea(role: Role, width: 'phone' | 'wide') {
+  return (props: RouteSectionProps) => (
+    <RoleArea role={role} width={width}>
+      {props.children}
+    </RoleArea>
+  );
+}
+
+export function App() {
+  return (
+    <Router root={Shell}>
+      <Route path="/" component={HomeRedirect} />
+      <Route path="/login" component={LoginPage} />
+      <Route path="/signup" component={SignUpPage} />
+      <Route path="/forgot-password" component={ForgotPasswordPage} />
+      <Route path="/reset-password" component={ResetPasswordPage} />
+      <Route path="/client" component={roleArea('CLIENT', 'phone')}>
+        <Route path="/" component={ClientHome} />
+        <Route path="/book" component={BookingSoonPage} />
+      </Route>
+      <Route path="/assistant" component={roleArea('ASSISTANT', 'wide')}>
+        <Route path="/" component={AssistantHome} />
+      </Route>
+      <Route path="/technician" component={roleArea('TECHNICIAN', 'phone')}>
+        <Route path="/" component={TechnicianHome} />
+      </Route>
+      <Route path="/manager" component={roleArea('MANAGER', 'wide')}>
+        <Route path="/" component={ManagerHome} />
+      </Route>
+      <Route path="*" component={NotFoundPage} />
+    </Router>
+  );
+}

@@ -1,0 +1,88 @@
+import { createEffect, createSignal, onCleanup, Show } from 'solid-js';
+import { useSearchParams } from '@solidjs/router';
+import { createSubscription } from '@urql/solid';
+import { usePageTitle } from '../../app/pageTitle';
+import { graphql } from '../../gql';
+import { t } from '../../i18n';
+import { EmptyState } from '../../ui/EmptyState';
+import { OfficeOverviewTiles } from '../office/OfficeOverviewTiles';
+import { Customer360 } from './Customer360';
+import { CustomerSearch } from './CustomerSearch';
+import './assistant.css';
+
+const CustomerChangedSubscription = graphql(`
+  subscription CustomerChanged {
+    customerChanged {
+      id
+    }
+  }
+`);
+
+const changeHighlightMs = 4000;
+
+/**
+ * The assistant's desk: office counters, then the customer search with the open
+ * customer's 360° record beside it. The search text and the open customer live in
+ * the address (?q=…&customer=…) so the view survives a reload and can be shared.
+ */
+export default function AssistantHome() {
+  usePageTitle(() => t('assistant.title'));
+  const [searchParams, setSearchParams] = useSearchParams<{ q?: string; customer?: string }>();
+  const [openedByUser, setOpenedByUser] = createSignal(false);
+  const [recentlyChangedId, setRecentlyChangedId] = createSignal<string>();
+  let refreshResults: (() => void) | undefined;
+  let refreshOpenCustomer: (() => void) | undefined;
+
+  // Another user (or the telephony integration) changed a customer: refresh what is on screen.
+  const [changes] = createSubscription({ query: CustomerChangedSubscription });
+  let highlightTimer: ReturnType<typeof setTimeout> | undefined;
+  createEffect(() => {
+    const changed = changes.data?.customerChanged;
+    if (!changed) return;
+    refreshResults?.();
+    if (changed.id === searchParams.customer) refreshOpenCustomer?.();
+    setRecentlyChangedId(changed.id);
+    clearTimeout(highlightTimer);
+    highlightTimer = setTimeout(() => setRecentlyChangedId(undefined), changeHighlightMs);
+  });
+  onCleanup(() => clearTimeout(highlightTimer));
+
+  const openCustomer = (customerId: string) => {
+    setOpenedByUser(true);
+    setSearchParams({ customer: customerId });
+  };
+
+  return (
+    <div class="stack" data-testid="home-assistant">
+      <h1 class="visually-hidden">{t('assistant.title')}</h1>
+      <OfficeOverviewTiles variant="row" headingLevel={2} />
+      <div class="assistant-workspace">
+        <CustomerSearch
+          initialText={searchParams.q ?? ''}
+          selectedId={searchParams.customer}
+          recentlyChangedId={recentlyChangedId()}
+          onSearchText={(text) => setSearchParams({ q: text || undefined }, { replace: true })}
+          onOpen={openCustomer}
+          registerRefresh={(refresh) => (refreshResults = refresh)}
+        />
+        <Show
+          when={searchParams.customer}
+          keyed
+          fallback={
+            <div class="customer-360-empty">
+              <EmptyState>{t('assistant.pickCustomer')}</EmptyState>
+            </div>
+          }
+        >
+          {(customerId) => (
+            <Customer360
+              customerId={customerId}
+              focusOnOpen={openedByUser()}
+              registerRefresh={(refresh) => (refreshOpenCustomer = refresh)}
+            />
+          )}
+        </Show>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+// Dates, times, amounts and phone numbers as the office writes them:
+// "mardi 12 mars, 8 h – 10 h", "1 234,50 € TTC", "06 12 34 56 78".
+import { intlLocale, locale, t } from './index';
+import { companyTimeZone, parisParts } from './parisTime';
+
+/** A DateTime as the API sends it (an ISO-8601 string), or a Date. */
+export type DateTimeValue = string | Date;
+
+const toDate = (value: DateTimeValue): Date => (typeof value === 'string' ? new Date(value) : value);
+
+/** "mardi 12 mars" (with the year when it is not the current one). */
+export function formatDay(value: DateTimeValue): string {
+  const date = toDate(value);
+  const sameYear = parisParts(date).year === parisParts(new Date()).year;
+  return new Intl.DateTimeFormat(intlLocale(), {
+    timeZone: companyTimeZone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    ...(sameYear ? {} : { year: 'numeric' }),
+  }).format(date);
+}
+
+/** "12 mars 2026". */
+export function formatDate(value: DateTimeValue): string {
+  return new Intl.DateTimeFormat(intlLocale(), { timeZone: companyTimeZone, dateStyle: 'long' }).format(toDate(value));
+}
+
+/** "8 h", "8 h 30" in French; "08:30" in English. */
+export function formatTime(value: DateTimeValue): string {
+  const date = toDate(value);
+  if (locale() === 'en') {
+    return new Intl.DateTimeFormat('en-GB', { timeZone: companyTimeZone, hour: '2-digit', minute: '2-digit' }).format(date);
+  }
+  const { hour, minute } = parisParts(date);
+  return minute === 0 ? `${hour}\u00a0h` : `${hour}\u00a0h\u00a0${String(minute).padStart(2, '0')}`;
+}
+
+/** "8 h – 10 h". */
+export function formatTimeRange(start: DateTimeValue, end: DateTimeValue): string {
+  return `${formatTime(start)}\u00a0– ${formatTime(end)}`;
+}
+
+/** "12 mars, 9 h 15": for events such as calls. */
+export function formatDateTime(value: DateTimeValue): string {
+  const date = toDate(value);
+  const day = new Intl.DateTimeFormat(intlLocale(), { timeZone: companyTimeZone, day: 'numeric', month: 'short' }).format(date);
+  return `${day}, ${formatTime(date)}`;
+}
+
+export interface AppointmentTiming {
+  startsAt: DateTimeValue;
+  endsAt: DateTimeValue;
+  arrivalWindowStart?: DateTimeValue | null;
+  arrivalWindowEnd?: DateTimeValue | null;
+}
+
+/** The hours a customer should expect: the arrival window when there is one, else the booked time. */
+export function formatAppointmentHours(appointment: AppointmentTiming): string {
+  const { arrivalWindowStart, arrivalWindowEnd } = appointment;
+  return arrivalWindowStart && arrivalWindowEnd
+    ? formatTimeRange(arrivalWindowStart, arrivalWindowEnd)
+    : formatTimeRange(appointment.startsAt, appointment.endsAt);
+}
+
+/** "mardi 12 mars, 8 h – 10 h". */
+export function formatAppointmentWhen(appointment: AppointmentTiming): string {
+  return `${formatDay(appointment.startsAt)}, ${formatAppointmentHours(appointment)}`;
+}
+
+/** "1 234,50 € TTC" (tax included) or "1 234,50 €". */
+export function formatMoney(cents: number, options: { taxIncluded?: boolean } = {}): string {
+  const amount = new Intl.NumberFormat(intlLocale(), { style: 'currency', currency: 'EUR' }).format(cents / 100);
+  return options.taxIncluded ? `${amount}\u00a0${t('money.taxIncluded')}` : amount;
+}
+
+export function formatNumber(value: number): string {
+  return new Intl.NumberFormat(intlLocale()).format(value);
+}
+
+/** French numbers in the national form "06 12 34 56 78"; other countries stay international. */
+export function formatPhone(e164: string): string {
+  const french = /^\+33(\d{9})$/.exec(e164);
+  if (!french?.[1]) return e164;
+  return `0${french[1]}`.replace(/(\d{2})(?=\d)/g, '$1\u00a0');
+}
+
+/** "3 min 05 s". */
+export function formatDuration(totalSeconds: number): string {
+  const minutes = Math.floor(totalSeconds / 60);
+  const seconds = totalSeconds % 60;
+  return minutes === 0 ? `${seconds}\u00a0s` : `${minutes}\u00a0min\u00a0${String(seconds).padStart(2, '0')}\u00a0s`;
+}
+
+export interface PostalAddress {
+  street: string;
+  postalCode: string;
+  city: string;
+}
+
+/** "12 rue des Lilas, 69003 Lyon". */
+export function formatAddress(address: PostalAddress): string {
+  return `${address.street}, ${address.postalCode}\u00a0${address.city}`;
+}
