@@ -15,11 +15,11 @@ export default defineConfig({
     hookTimeout: 120_000,
     env: { TZ: process.env.TZ ?? 'UTC' },
     projects: [
-      { extends: true, test: { name: 'pglite', include: apiTests, env: { RELAIS_TEST_DB: 'pglite' } } },
+      { extends: true as const, test: { name: 'pglite', include: apiTests, env: { RELAIS_TEST_DB: 'pglite' } } },
       ...(process.env.DATABASE_URL
-        ? [{ extends: true, test: { name: 'postgres', include: apiTests, env: { RELAIS_TEST_DB: 'postgres' } } }]
+        ? [{ extends: true as const, test: { name: 'postgres', include: apiTests, env: { RELAIS_TEST_DB: 'postgres' } } }]
         : []),
-      { extends: true, test: { name: 'browser', include: ['pwa/e2e/**/*.test.ts'], fileParallelism: false } },
+      { extends: true as const, test: { name: 'browser', include: ['pwa/e2e/**/*.test.ts'], fileParallelism: false } },
     ],
   },
 });

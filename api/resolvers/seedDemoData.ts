@@ -88,10 +88,12 @@ export async function seedDemoData(
 
   return prisma.$transaction(
     async (tx) => {
-      // Checked again inside the transaction so two concurrent seeds cannot both fill the database.
+      // Checked again inside the transaction; should two seeds still race, the second one trips over
+      // the unique demo e-mails and rolls back entirely.
       if ((await tx.user.count()) > 0) return emptySummary();
-      const reference = await insertReferenceData(tx);
-      const data = buildDemoData(new Dice(faker), calendarAround(now), reference, passwordHash);
+      const dice = new Dice(faker);
+      const reference = await insertReferenceData(tx, dice);
+      const data = buildDemoData(dice, calendarAround(now), reference, passwordHash);
       await insertDemoData(tx, data);
       return summarize(data, reference);
     },
@@ -350,8 +352,8 @@ function officeInstantBetween(dice: Dice, calendar: Calendar, from: Date, to: Da
 const COMPANY_SETTING = {
   name: 'Duret Électricité',
   legalForm: 'SARL',
-  siret: '48231654700027',
-  vatNumber: 'FR62482316547',
+  siret: '48231654400014',
+  vatNumber: 'FR62482316544',
   capitalCents: 5_000_000,
   address: { street: '27 rue de la Roquette', postalCode: '75011', city: 'Paris' },
   phone: COMPANY_PHONE,
@@ -692,22 +694,39 @@ interface ReferenceData {
  * Services, catalogue and settings may already have been set up by the manager before
  * any account exists: existing rows (matched by code or key) are kept and reused.
  */
-async function insertReferenceData(tx: Db): Promise<ReferenceData> {
+async function insertReferenceData(tx: Db, dice: Dice): Promise<ReferenceData> {
   await tx.setting.createMany({ data: [{ key: 'company', value: COMPANY_SETTING }], skipDuplicates: true });
   await tx.slaPolicy.createMany({ data: SLA_POLICIES, skipDuplicates: true });
-  await tx.automationRule.createMany({ data: AUTOMATION_RULES, skipDuplicates: true });
+  // Seeded ids (rather than the schema's random cuid) keep the whole data set reproducible.
+  await tx.automationRule.createMany({ data: AUTOMATION_RULES.map((rule) => ({ id: dice.id(), ...rule })), skipDuplicates: true });
 
   const servicesCreated = await tx.service.createMany({
-    data: SERVICE_DEFINITIONS,
+    data: SERVICE_DEFINITIONS.map((service) => ({ id: dice.id(), ...service })),
     skipDuplicates: true,
   });
-  const catalogCreated = await tx.catalogItem.createMany({ data: CATALOG_DEFINITIONS, skipDuplicates: true });
+  const catalogCreated = await tx.catalogItem.createMany({
+    data: CATALOG_DEFINITIONS.map((item) => ({ id: dice.id(), ...item })),
+    skipDuplicates: true,
+  });
 
   const services = await tx.service.findMany({ where: { code: { in: SERVICE_DEFINITIONS.map((service) => service.code) } } });
   const catalog = await tx.catalogItem.findMany({ where: { code: { in: CATALOG_DEFINITIONS.map((item) => item.code) } } });
+  // Maps follow the definitions' order, not the database's, so random draws over them replay identically.
+  const serviceByCode = new Map(services.map((service) => [service.code, service]));
+  const itemByCode = new Map(catalog.map((item) => [item.code, item]));
   return {
-    services: new Map(services.map((service) => [service.code, { ...service, checklist: parseChecklist(service.checklist) }])),
-    catalog: new Map(catalog.map((item) => [item.code, item])),
+    services: new Map(
+      SERVICE_DEFINITIONS.flatMap(({ code }) => {
+        const service = serviceByCode.get(code);
+        return service ? [[code, { ...service, checklist: parseChecklist(service.checklist) }] as const] : [];
+      }),
+    ),
+    catalog: new Map(
+      CATALOG_DEFINITIONS.flatMap(({ code }) => {
+        const item = itemByCode.get(code);
+        return item ? [[code, item] as const] : [];
+      }),
+    ),
     servicesCreated: servicesCreated.count,
     catalogItemsCreated: catalogCreated.count,
   };
@@ -1242,6 +1261,7 @@ function buildContact(dice: Dice, customer: CustomerPlan, phones: UniquePool, co
     phone: phones.claim(() => frenchPhone(dice, 'mobile')),
     email: `${foldForEmail(firstName)}.${foldForEmail(lastName)}@${slug(companyName)}.fr`,
     isPrimary: position === 0,
+    createdAt: customer.createdAt,
   };
 }
 

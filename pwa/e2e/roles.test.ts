@@ -9,7 +9,7 @@ import { configFromEnv } from '../../api/app/config.ts';
 import { startSystem, type RunningSystem } from '../../api/app/system.ts';
 import { openDatabase } from '../../api/db/database.ts';
 import { seedDemoData } from '../../api/resolvers/seedDemoData.ts';
-import { chromiumPath } from './ensureChromium.mjs';
+import { chromiumPath } from './ensureChromium.ts';
 
 const screenshotDir = path.resolve(import.meta.dirname, '../../.vitest-artifacts/screenshots');
 const phone = { width: 390, height: 844 };

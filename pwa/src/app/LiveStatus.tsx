@@ -1,32 +1,41 @@
-import { Match, Show, Switch } from 'solid-js';
+import { Match, Show, Switch, type JSX } from 'solid-js';
 import type { CombinedError } from '@urql/core';
-import { t } from '../i18n';
+import { t, type MessageKey } from '../i18n';
 import { formatTime } from '../i18n/format';
 import { linkState } from './connection';
 import { requestFailureMessage } from './apiErrors';
 import './shell.css';
+
+function StatusText(props: { dot: 'live' | 'connecting' | 'offline' | 'error'; children: JSX.Element }) {
+  return (
+    <span>
+      <span class={`live-dot live-dot-${props.dot}`} aria-hidden="true" />
+      {props.children}
+    </span>
+  );
+}
 
 /**
  * The line above every list that says whether what is shown is live ("à jour"),
  * old ("hors ligne"), or could not be loaded, with a way to retry.
  */
 export function LiveStatus(props: { updatedAt: Date | undefined; error?: CombinedError | undefined; onRetry: () => void }) {
-  const since = () => (props.updatedAt ? t('live.since', { time: formatTime(props.updatedAt) }) : '');
+  const updatedAtText = (key: MessageKey) => (
+    <Show when={props.updatedAt}>{(at) => <> · {t(key, { time: formatTime(at()) })}</>}</Show>
+  );
   return (
     <div class="live-status" role="status">
       <Switch>
         <Match when={linkState() === 'offline'}>
-          <span class="live-dot live-dot-offline" aria-hidden="true" />
-          <span>
+          <StatusText dot="offline">
             <strong>{t('live.offline')}</strong>
-            <Show when={props.updatedAt}> · {t('live.dataFrom', { time: formatTime(props.updatedAt ?? new Date()) })}</Show>
-          </span>
+            {updatedAtText('live.dataFrom')}
+          </StatusText>
         </Match>
         <Match when={props.error}>
           {(error) => (
             <>
-              <span class="live-dot live-dot-error" aria-hidden="true" />
-              <span>{requestFailureMessage(error())}</span>
+              <StatusText dot="error">{requestFailureMessage(error())}</StatusText>
               <button type="button" class="live-retry" onClick={() => props.onRetry()}>
                 {t('common.retry')}
               </button>
@@ -34,15 +43,13 @@ export function LiveStatus(props: { updatedAt: Date | undefined; error?: Combine
           )}
         </Match>
         <Match when={linkState() === 'connecting'}>
-          <span class="live-dot live-dot-connecting" aria-hidden="true" />
-          <span>{t('live.connecting')}</span>
+          <StatusText dot="connecting">{t('live.connecting')}</StatusText>
         </Match>
         <Match when={linkState() === 'live'}>
-          <span class="live-dot live-dot-live" aria-hidden="true" />
-          <span>
+          <StatusText dot="live">
             <strong>{t('live.upToDate')}</strong>
-            <Show when={props.updatedAt}> · {since()}</Show>
-          </span>
+            {updatedAtText('live.since')}
+          </StatusText>
         </Match>
       </Switch>
     </div>

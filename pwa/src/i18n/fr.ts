@@ -88,7 +88,7 @@ export const fr = {
   'notFound.back': 'Revenir à l’accueil',
 
   'role.CLIENT': 'Client',
-  'role.ASSISTANT': 'Assistante',
+  'role.ASSISTANT': 'Secrétariat',
   'role.TECHNICIAN': 'Technicien',
   'role.MANAGER': 'Direction',
 

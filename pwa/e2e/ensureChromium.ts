@@ -5,12 +5,15 @@ import { existsSync } from 'node:fs';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-if (!existsSync(chromiumPath)) {
+/** Run as a script (`tsx pwa/e2e/ensureChromium.ts`) before the browser tests. */
+export function ensureChromium(): void {
+  if (existsSync(chromiumPath)) return;
   const isRoot = process.getuid?.() === 0;
   if (!isRoot || !existsSync('/usr/bin/apt-get')) {
-    console.error(`Chromium is needed for the browser tests: install it (Debian: sudo apt-get install chromium) or set CHROMIUM_PATH.`);
-    process.exit(1);
+    throw new Error('Chromium is needed for the browser tests: install it (Debian: sudo apt-get install chromium) or set CHROMIUM_PATH.');
   }
   console.log('Installing Debian Chromium for the browser tests…');
   execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core', { stdio: 'inherit' });
 }
+
+if (process.argv[1] && import.meta.filename === process.argv[1]) ensureChromium();

@@ -1,0 +1,74 @@
+// Shared helpers of the benchmark scripts: spawn a server and time it, time requests.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+export const repoRoot = path.resolve(import.meta.dirname, '..');
+
+export interface StartedServer {
+  process: ChildProcess;
+  url: string;
+  startMs: number;
+  stop(): Promise<void>;
+}
+
+/** Starts `script` (TypeScript, run through tsx like `pnpm start` does) and waits until `readyPath` answers 200. */
+export async function startServer(script: string, port: number, env: Record<string, string | undefined>, readyPath: string, readyQuery?: string): Promise<StartedServer> {
+  const startedAt = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: path.join(repoRoot, 'api'),
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
+    const ok = await fetch(`${url}${readyPath}`, readyQuery ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: readyQuery } : {}).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ok) break;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const startMs = performance.now() - startedAt;
+  return {
+    process: child,
+    url,
+    startMs,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export interface LatencyStats {
+  p50: number;
+  p95: number;
+  samples: number;
+}
+
+/** Sequential requests after a warm-up: per-request latency as a client sees it. */
+export async function measureLatency(send: () => Promise<Response>, samples: number, warmup = 50): Promise<LatencyStats> {
+  for (let index = 0; index < warmup; index += 1) await (await send()).arrayBuffer();
+  const durations: number[] = [];
+  for (let index = 0; index < samples; index += 1) {
+    const startedAt = performance.now();
+    const response = await send();
+    const body = await response.text();
+    durations.push(performance.now() - startedAt);
+    if (!response.ok || body.includes('"errors"')) throw new Error(`request failed: ${response.status} ${body.slice(0, 300)}`);
+  }
+  durations.sort((a, b) => a - b);
+  const at = (quantile: number) => durations[Math.min(durations.length - 1, Math.floor(quantile * durations.length))]!;
+  return { p50: at(0.5), p95: at(0.95), samples };
+}
+
+export function graphqlPost(url: string, query: string, variables: Record<string, unknown> = {}, cookie?: string) {
+  return () =>
+    fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+}
