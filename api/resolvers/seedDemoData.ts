@@ -1456,6 +1456,8 @@ function buildContracts(dice: Dice, calendar: Calendar, data: DemoData, customer
       createdAt: atParisMinute(contract.startDay, 600),
     });
   }
+  // saveContract numbers new contracts from these counters.
+  for (const [year, value] of perYear) data.numberSequences.push({ name: 'contract', year: Number(year), value });
   return contracts;
 }
 

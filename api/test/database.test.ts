@@ -1,5 +1,6 @@
 // The database layer itself: migrations, the no-double-booking constraint, and the
 // embedded PGlite data directory surviving a restart.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,7 +9,7 @@ import { openDatabase, type Database } from '../db/database.ts';
 import { applyMigrations, listMigrations } from '../db/migrate.ts';
 import { isUniqueViolation, sqlStateOf } from '../resolvers/prismaErrors.ts';
 import { createTestCustomer, createTestUser } from './testApp.ts';
-import { openTestDatabase } from './testDatabase.ts';
+import { createEmptyPostgresDatabase, openTestDatabase, testDatabaseKind } from './testDatabase.ts';
 
 describe('migrations and constraints', () => {
   let db: Database;
@@ -77,5 +78,23 @@ describe('embedded PGlite data directory', () => {
     const second = await openDatabase({ kind: 'pglite', dataDir });
     expect(await second.prisma.customer.findMany({ select: { name: true } })).toEqual([{ name: 'Persistant Paul' }]);
     await second.close();
+  });
+});
+
+describe('the migrate command', () => {
+  it('applies every migration to an empty database and says so', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'relais-migrate-'));
+    const postgres = testDatabaseKind() === 'postgres' ? await createEmptyPostgresDatabase() : undefined;
+    try {
+      const env = { ...process.env, RELAIS_DATA_DIR: dataDir, DATABASE_URL: postgres?.url ?? '' };
+      const output = execFileSync(process.execPath, ['--import', 'tsx', 'main/migrate.ts'], { cwd: path.resolve(import.meta.dirname, '..'), env, encoding: 'utf8' });
+      expect(output).toContain(`${listMigrations().length} migration(s) applied, none pending`);
+      const db = await openDatabase(postgres ? { kind: 'postgres', url: postgres.url } : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') });
+      const recorded = await db.sql.query<{ migration_name: string }>('SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL');
+      expect(recorded).toHaveLength(listMigrations().length);
+      await db.close();
+    } finally {
+      await postgres?.drop();
+    }
   });
 });
