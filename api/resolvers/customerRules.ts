@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { customerSearchText } from './customerSearchText.ts';
+import { NotFoundError } from './errors.ts';
 import { emailRule, optionalTextRule, phoneRule, postalCodeRule, textRule } from './inputRules.ts';
 
 export const customerFields = {
@@ -81,4 +82,10 @@ export async function refreshCustomerSearchText(tx: Prisma.TransactionClient, cu
     where: { id: customerId },
     data: { searchText: customerSearchText({ ...customer, postalCodes: customer.sites.map((site) => site.postalCode) }) },
   });
+}
+
+/** Fails with NotFoundError unless the customer exists and has not been erased (RGPD). */
+export async function requireLiveCustomer(tx: Prisma.TransactionClient, customerId: string): Promise<void> {
+  const customer = await tx.customer.findUnique({ where: { id: customerId }, select: { erasedAt: true } });
+  if (!customer || customer.erasedAt) throw new NotFoundError('Client', 'Customer');
 }

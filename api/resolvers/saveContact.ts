@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Hub } from '../app/hub.ts';
 import type { Viewer } from '../auth/viewer.ts';
-import { contactFields } from './customerRules.ts';
+import { contactFields, requireLiveCustomer } from './customerRules.ts';
 import { NotFoundError, parseInput } from './errors.ts';
 import { idRule } from './inputRules.ts';
 import { recordAudit } from './recordAudit.ts';
@@ -17,8 +17,7 @@ export async function saveContact(
 ): Promise<{ contactId: string }> {
   const { customerId, id, ...data } = parseInput(saveContactInput, input);
   const contactId = await deps.prisma.$transaction(async (tx) => {
-    const customer = await tx.customer.findUnique({ where: { id: customerId }, select: { erasedAt: true } });
-    if (!customer || customer.erasedAt) throw new NotFoundError('Client', 'Customer');
+    await requireLiveCustomer(tx, customerId);
     // One primary contact per customer.
     if (data.isPrimary) await tx.contact.updateMany({ where: { customerId, isPrimary: true }, data: { isPrimary: false } });
     const values = { ...data, phone: data.phone ?? null, email: data.email ?? null };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Hub } from '../app/hub.ts';
 import type { Viewer } from '../auth/viewer.ts';
-import { contractFields } from './customerRules.ts';
+import { contractFields, requireLiveCustomer } from './customerRules.ts';
 import { NotFoundError, parseInput, ValidationError } from './errors.ts';
 import { idRule } from './inputRules.ts';
 import { recordAudit } from './recordAudit.ts';
@@ -29,8 +29,7 @@ export async function saveContract(
     ]);
   }
   const contractId = await deps.prisma.$transaction(async (tx) => {
-    const customer = await tx.customer.findUnique({ where: { id: customerId }, select: { erasedAt: true } });
-    if (!customer || customer.erasedAt) throw new NotFoundError('Client', 'Customer');
+    await requireLiveCustomer(tx, customerId);
     if (data.siteId && !(await tx.site.count({ where: { id: data.siteId, customerId } }))) {
       throw new NotFoundError('Adresse d’intervention', 'Site');
     }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Hub } from '../app/hub.ts';
 import type { Viewer } from '../auth/viewer.ts';
-import { refreshCustomerSearchText, siteFields } from './customerRules.ts';
+import { refreshCustomerSearchText, siteFields, requireLiveCustomer } from './customerRules.ts';
 import { NotFoundError, parseInput } from './errors.ts';
 import { idRule } from './inputRules.ts';
 import { recordAudit } from './recordAudit.ts';
@@ -17,8 +17,7 @@ export async function saveSite(
 ): Promise<{ siteId: string }> {
   const { customerId, id, ...data } = parseInput(saveSiteInput, input);
   const siteId = await deps.prisma.$transaction(async (tx) => {
-    const customer = await tx.customer.findUnique({ where: { id: customerId }, select: { erasedAt: true } });
-    if (!customer || customer.erasedAt) throw new NotFoundError('Client', 'Customer');
+    await requireLiveCustomer(tx, customerId);
     let savedId: string;
     if (id) {
       const updated = await tx.site.updateMany({ where: { id, customerId }, data });
