@@ -26,6 +26,7 @@ export default defineConfig({
       registerType: 'prompt',
       injectRegister: false,
       manifest: {
+        id: '/',
         name: 'Relais — Duret Électricité',
         short_name: 'Relais',
         description: 'L’espace client et l’outil de l’équipe Duret Électricité.',

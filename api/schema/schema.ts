@@ -9,6 +9,7 @@ import './appointment.ts';
 import './ticket.ts';
 import './billing.ts';
 import './overview.ts';
+import './company.ts';
 
 builder.queryType({});
 builder.mutationType({});

@@ -27,7 +27,7 @@ const rootTypes = [schema.getQueryType(), schema.getMutationType(), schema.getSu
 
 // Root fields anyone may call, and what a customer may call besides. Adding a field to
 // the schema without adding it here makes the behavioural tests below check it is refused.
-const publicFields = new Set(['me', 'login', 'logout', 'signUp', 'requestPasswordReset', 'resetPassword']);
+const publicFields = new Set(['me', 'company', 'login', 'logout', 'signUp', 'requestPasswordReset', 'resetPassword']);
 const clientFields = new Set([...publicFields, 'customer', 'updateMyLocale']);
 
 describe('every field declares who may read it', () => {

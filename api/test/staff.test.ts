@@ -89,3 +89,20 @@ describe('staff accounts', () => {
     expect((refused.data?.createStaffUser as { message: string }).message).toMatch(/^An account already exists/);
   });
 });
+
+describe('company profile', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
+  afterAll(() => app.close());
+
+  it('is public, and null until the company setting exists', async () => {
+    const query = `{ company { name phone address { city } } }`;
+    expect((await app.client().request(query)).data).toEqual({ company: null });
+    await app.db.prisma.setting.create({
+      data: { key: 'company', value: { name: 'Duret Électricité', phone: '+33145000000', address: { street: '5 rue X', postalCode: '75011', city: 'Paris' } } },
+    });
+    expect((await app.client().request(query)).data).toEqual({ company: { name: 'Duret Électricité', phone: '+33145000000', address: { city: 'Paris' } } });
+  });
+});

@@ -93,6 +93,19 @@ describe('each demo role lands on its own home screen', () => {
   });
 });
 
+describe('the customer portal', () => {
+  it('sends “Prendre rendez-vous” to a page with the office phone from the API', async () => {
+    const context = await browser.newContext({ viewport: phone, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    const page = await context.newPage();
+    await logIn(page, 'client@demo.relais.fr');
+    await page.getByRole('link', { name: 'Prendre rendez-vous' }).click();
+    await page.getByTestId('booking-soon').waitFor();
+    await expect.poll(() => page.getByRole('link', { name: /01 45 00 00 00/ }).getAttribute('href'), { timeout: 10_000 }).toBe('tel:+33145000000');
+    await page.screenshot({ path: path.join(screenshotDir, 'client-booking-soon-390.png') });
+    await context.close();
+  });
+});
+
 describe('installable PWA', () => {
   it('serves a valid manifest with PNG icons, one of them maskable', async () => {
     const response = await fetch(`${system.http.url}/manifest.webmanifest`);

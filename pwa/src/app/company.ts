@@ -1,4 +1,18 @@
-// The company's contact details. The API does not expose them yet, so the office
-// phone comes from the build (VITE_OFFICE_PHONE, E.164); screens word themselves
-// without a number when it is not set.
-export const officePhone: string | undefined = import.meta.env.VITE_OFFICE_PHONE || undefined;
+import { createQuery } from '@urql/solid';
+import { graphql } from '../gql';
+
+const CompanyContactQuery = graphql(`
+  query CompanyContact {
+    company {
+      name
+      phone
+      email
+    }
+  }
+`);
+
+/** The company's public contact details, from the API (cached after the first load). */
+export function createCompanyContact() {
+  const [result] = createQuery({ query: CompanyContactQuery, requestPolicy: 'cache-first' });
+  return () => result.data?.company ?? undefined;
+}

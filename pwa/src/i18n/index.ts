@@ -22,13 +22,14 @@ function storedLocale(): AppLocale | undefined {
   }
 }
 
-const [currentLocale, setCurrentLocale] = createSignal<AppLocale>(storedLocale() ?? 'fr');
+const initialLocale: AppLocale = storedLocale() ?? 'fr';
+const [currentLocale, setCurrentLocale] = createSignal<AppLocale>(initialLocale);
 
 /** Whether someone picked a language on this device (rather than getting the default). */
 export function localeWasChosenHere(): boolean {
   return storedLocale() !== undefined;
 }
-document.documentElement.lang = currentLocale();
+document.documentElement.lang = initialLocale;
 
 /** The interface language; reading it inside JSX or an effect makes that code follow the switch. */
 export const locale = currentLocale;

@@ -7,6 +7,7 @@ import { t } from '../../i18n';
 import { EmptyState } from '../../ui/EmptyState';
 import { OfficeOverviewTiles } from '../office/OfficeOverviewTiles';
 import { Customer360 } from './Customer360';
+import type { CustomerChange } from './customerChange';
 import { CustomerSearch } from './CustomerSearch';
 import './assistant.css';
 
@@ -29,18 +30,16 @@ export default function AssistantHome() {
   usePageTitle(() => t('assistant.title'));
   const [searchParams, setSearchParams] = useSearchParams<{ q?: string; customer?: string }>();
   const [openedByUser, setOpenedByUser] = createSignal(false);
+  const [lastChange, setLastChange] = createSignal<CustomerChange>();
   const [recentlyChangedId, setRecentlyChangedId] = createSignal<string>();
-  let refreshResults: (() => void) | undefined;
-  let refreshOpenCustomer: (() => void) | undefined;
 
-  // Another user (or the telephony integration) changed a customer: refresh what is on screen.
+  // Another user (or the telephony integration) changed a customer: what shows it refreshes.
   const [changes] = createSubscription({ query: CustomerChangedSubscription });
   let highlightTimer: ReturnType<typeof setTimeout> | undefined;
   createEffect(() => {
     const changed = changes.data?.customerChanged;
     if (!changed) return;
-    refreshResults?.();
-    if (changed.id === searchParams.customer) refreshOpenCustomer?.();
+    setLastChange({ customerId: changed.id });
     setRecentlyChangedId(changed.id);
     clearTimeout(highlightTimer);
     highlightTimer = setTimeout(() => setRecentlyChangedId(undefined), changeHighlightMs);
@@ -63,7 +62,7 @@ export default function AssistantHome() {
           recentlyChangedId={recentlyChangedId()}
           onSearchText={(text) => setSearchParams({ q: text || undefined }, { replace: true })}
           onOpen={openCustomer}
-          registerRefresh={(refresh) => (refreshResults = refresh)}
+          lastChange={lastChange()}
         />
         <Show
           when={searchParams.customer}
@@ -78,7 +77,7 @@ export default function AssistantHome() {
             <Customer360
               customerId={customerId}
               focusOnOpen={openedByUser()}
-              registerRefresh={(refresh) => (refreshOpenCustomer = refresh)}
+              lastChange={lastChange()}
             />
           )}
         </Show>

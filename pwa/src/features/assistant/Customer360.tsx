@@ -11,6 +11,7 @@ import { Card } from '../../ui/Card';
 import { EmptyState } from '../../ui/EmptyState';
 import { Loading } from '../../ui/Loading';
 import { TicketPriorityBadge, TicketStatusBadge } from '../../ui/statusBadges';
+import type { CustomerChange } from './customerChange';
 import { AppointmentRows } from '../customer/AppointmentRows';
 import { InvoiceRows, QuoteRows } from '../customer/DocumentRows';
 import { ContractRows, SiteRows } from '../customer/PlaceRows';
@@ -214,14 +215,23 @@ export function Customer360(props: {
   customerId: string;
   /** Moves focus to the panel's heading when it was opened on purpose (click, Enter). */
   focusOnOpen: boolean;
-  registerRefresh: (refresh: () => void) => void;
+  /** The latest change pushed by the server: refetched when it is this customer. */
+  lastChange: CustomerChange | undefined;
 }) {
   let heading: HTMLHeadingElement | undefined;
   const { result, refresh, updatedAt } = createLiveQuery({
     query: Customer360Query,
     variables: () => ({ id: props.customerId }),
   });
-  props.registerRefresh(refresh);
+  createEffect(
+    on(
+      () => props.lastChange,
+      (change) => {
+        if (change?.customerId === props.customerId) refresh();
+      },
+      { defer: true },
+    ),
+  );
 
   const customer = () => (result.data?.customer?.id === props.customerId ? result.data.customer : undefined);
 

@@ -9,6 +9,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { isPlainKey, isTypingInField } from '../../ui/keyboard';
 import { Loading } from '../../ui/Loading';
 import { ContractStatusBadge } from '../../ui/statusBadges';
+import type { CustomerChange } from './customerChange';
 
 const CustomerSearchQuery = graphql(`
   query CustomerSearch($search: String) {
@@ -54,8 +55,8 @@ export function CustomerSearch(props: {
   recentlyChangedId: string | undefined;
   onSearchText: (text: string) => void;
   onOpen: (customerId: string) => void;
-  /** Lets the screen refresh the results when a customer changes elsewhere. */
-  registerRefresh: (refresh: () => void) => void;
+  /** The latest change pushed by the server: the results are fetched again. */
+  lastChange: CustomerChange | undefined;
 }) {
   let searchInput: HTMLInputElement | undefined;
   let resultList: HTMLUListElement | undefined;
@@ -82,7 +83,7 @@ export function CustomerSearch(props: {
     query: CustomerSearchQuery,
     variables: () => ({ search: searchText() || null }),
   });
-  props.registerRefresh(refresh);
+  createEffect(on(() => props.lastChange, refresh, { defer: true }));
 
   const items = () => result.data?.customers.items ?? [];
   const resultButtons = () => Array.from(resultList?.querySelectorAll<HTMLButtonElement>('button[data-customer-id]') ?? []);

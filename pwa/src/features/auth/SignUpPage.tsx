@@ -5,7 +5,7 @@ import { apiClient, refreshSession, signedInUser } from '../../app/session';
 import { createSubmission } from '../../app/submission';
 import { trackUnsavedWork } from '../../app/unsavedWork';
 import { graphql } from '../../gql';
-import { t } from '../../i18n';
+import { locale, t } from '../../i18n';
 import { ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/TextField';
@@ -52,6 +52,8 @@ export function SignUpPage() {
       password: values.password,
       phone: values.phone || null,
       postalCode: values.postalCode || null,
+      // E-mails and SMS go out in the language the account was created in.
+      locale: locale(),
     };
     const success = await submission.submit(
       () => apiClient().mutation(SignUpMutation, { input }).toPromise(),

@@ -1,5 +1,5 @@
 import { Show } from 'solid-js';
-import { officePhone } from '../../app/company';
+import { createCompanyContact } from '../../app/company';
 import { usePageTitle } from '../../app/pageTitle';
 import { t } from '../../i18n';
 import { formatPhone } from '../../i18n/format';
@@ -10,6 +10,7 @@ import './client.css';
 /** Online booking is not open yet: say so plainly and give the way to book today. */
 export default function BookingSoonPage() {
   usePageTitle(() => t('booking.title'));
+  const company = createCompanyContact();
   return (
     <div class="stack" data-testid="booking-soon">
       <a href="/client" class="back-link">
@@ -19,7 +20,7 @@ export default function BookingSoonPage() {
       <Card>
         <div class="stack">
           <p class="booking-soon-lead">{t('booking.soon')}</p>
-          <Show when={officePhone} fallback={<p>{t('booking.callOfficeNoNumber')}</p>}>
+          <Show when={company()?.phone} fallback={<p>{t('booking.callOfficeNoNumber')}</p>}>
             {(phone) => (
               <>
                 <p>{t('booking.callOffice')}</p>

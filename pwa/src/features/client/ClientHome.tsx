@@ -1,4 +1,4 @@
-import { For, Show } from 'solid-js';
+import { Match, Show, Switch } from 'solid-js';
 import { createLiveQuery } from '../../app/liveQuery';
 import { LiveStatus } from '../../app/LiveStatus';
 import { usePageTitle } from '../../app/pageTitle';
@@ -91,51 +91,59 @@ export default function ClientHome() {
         <LiveStatus updatedAt={updatedAt()} error={result.error} onRetry={refresh} />
       </div>
 
-      <Show when={customer()} fallback={result.fetching || !result.data ? <Loading lines={4} /> : <Alert tone="info">{t('client.noCustomerRecord')}</Alert>}>
-        {(record) => (
-          <>
-            <NextAppointmentCard appointment={record().upcomingAppointments[0]} />
-            <ButtonLink href="/client/book" size="lg" block class="book-button">
-              {t('client.book')}
-            </ButtonLink>
+      <Switch fallback={<Alert tone="info">{t('client.noCustomerRecord')}</Alert>}>
+        <Match when={!result.data}>
+          {/* A failed first load is explained by the status line above. */}
+          <Show when={!result.error}>
+            <Loading lines={4} />
+          </Show>
+        </Match>
+        <Match when={customer()}>
+          {(record) => (
+            <>
+              <NextAppointmentCard appointment={record().upcomingAppointments[0]} />
+              <ButtonLink href="/client/book" size="lg" block class="book-button">
+                {t('client.book')}
+              </ButtonLink>
 
-            <Show when={quotesAwaitingAnswer().length > 0 || record().balanceDueCents > 0}>
-              <Card title={t('client.forYourAttention')}>
-                <ul class="rows">
-                  <Show when={quotesAwaitingAnswer().length > 0}>
-                    <li>{tCount('client.quotesToAnswer', quotesAwaitingAnswer().length)}</li>
-                  </Show>
-                  <Show when={record().balanceDueCents > 0}>
-                    <li>
-                      {t('client.balanceDue')}{' '}
-                      <span class="amount">{formatMoney(record().balanceDueCents, { taxIncluded: true })}</span>
-                    </li>
-                  </Show>
-                </ul>
+              <Show when={quotesAwaitingAnswer().length > 0 || record().balanceDueCents > 0}>
+                <Card title={t('client.forYourAttention')}>
+                  <ul class="rows">
+                    <Show when={quotesAwaitingAnswer().length > 0}>
+                      <li>{tCount('client.quotesToAnswer', quotesAwaitingAnswer().length)}</li>
+                    </Show>
+                    <Show when={record().balanceDueCents > 0}>
+                      <li>
+                        {t('client.balanceDue')}{' '}
+                        <span class="amount">{formatMoney(record().balanceDueCents, { taxIncluded: true })}</span>
+                      </li>
+                    </Show>
+                  </ul>
+                </Card>
+              </Show>
+
+              <Show when={record().upcomingAppointments.length > 1}>
+                <Card title={t('client.laterAppointments')}>
+                  <AppointmentRows appointments={record().upcomingAppointments.slice(1)} emptyText="" showAddress />
+                </Card>
+              </Show>
+
+              <Card title={t('client.contracts')}>
+                <ContractRows contracts={record().contracts} />
               </Card>
-            </Show>
-
-            <Show when={record().upcomingAppointments.length > 1}>
-              <Card title={t('client.laterAppointments')}>
-                <AppointmentRows appointments={record().upcomingAppointments.slice(1)} emptyText="" showAddress />
+              <Card title={t('client.sites')}>
+                <SiteRows sites={record().sites} />
               </Card>
-            </Show>
-
-            <Card title={t('client.contracts')}>
-              <ContractRows contracts={record().contracts} />
-            </Card>
-            <Card title={t('client.sites')}>
-              <SiteRows sites={record().sites} />
-            </Card>
-            <Card title={t('client.quotes')}>
-              <QuoteRows quotes={record().quotes} />
-            </Card>
-            <Card title={t('client.invoices')}>
-              <InvoiceRows invoices={record().invoices} />
-            </Card>
-          </>
-        )}
-      </Show>
+              <Card title={t('client.quotes')}>
+                <QuoteRows quotes={record().quotes} />
+              </Card>
+              <Card title={t('client.invoices')}>
+                <InvoiceRows invoices={record().invoices} />
+              </Card>
+            </>
+          )}
+        </Match>
+      </Switch>
     </div>
   );
 }
