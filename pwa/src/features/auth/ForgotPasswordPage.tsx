@@ -13,18 +13,7 @@ const RequestPasswordResetMutation = graphql(`
   mutation RequestPasswordReset($email: String!) {
     requestPasswordReset(email: $email) {
       __typename
-      ... on Error {
-        code
-        messageFr
-        messageEn
-      }
-      ... on ValidationError {
-        issues {
-          path
-          messageFr
-          messageEn
-        }
-      }
+      ...ErrorFields
     }
   }
 `);

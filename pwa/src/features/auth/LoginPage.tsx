@@ -21,18 +21,7 @@ const LoginMutation = graphql(`
           id
         }
       }
-      ... on Error {
-        code
-        messageFr
-        messageEn
-      }
-      ... on ValidationError {
-        issues {
-          path
-          messageFr
-          messageEn
-        }
-      }
+      ...ErrorFields
     }
   }
 `);

@@ -15,18 +15,7 @@ const ResetPasswordMutation = graphql(`
   mutation ResetPassword($token: String!, $password: String!) {
     resetPassword(token: $token, password: $password) {
       __typename
-      ... on Error {
-        code
-        messageFr
-        messageEn
-      }
-      ... on ValidationError {
-        issues {
-          path
-          messageFr
-          messageEn
-        }
-      }
+      ...ErrorFields
     }
   }
 `);
