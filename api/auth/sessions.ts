@@ -8,6 +8,7 @@ export interface RequestMeta {
 }
 
 export interface OpenedSession {
+  id: string;
   token: string;
   expiresAt: Date;
 }
@@ -15,10 +16,11 @@ export interface OpenedSession {
 export async function openSession(prisma: PrismaClient, userId: string, meta: RequestMeta): Promise<OpenedSession> {
   const token = newSecret();
   const expiresAt = new Date(Date.now() + sessionLifetimeMs);
-  await prisma.session.create({
+  const { id } = await prisma.session.create({
     data: { tokenHash: hashSecret(token), userId, expiresAt, ip: meta.ip, userAgent: meta.userAgent?.slice(0, 500) ?? null },
+    select: { id: true },
   });
-  return { token, expiresAt };
+  return { id, token, expiresAt };
 }
 
 export function sessionCookie(session: OpenedSession | null, secure: boolean): string {

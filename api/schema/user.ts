@@ -1,5 +1,5 @@
 import { InvalidCredentialsError, InvalidTokenError, RateLimitedError, ValidationError, ConflictError } from '../resolvers/errors.ts';
-import { sessionCookie } from '../auth/sessions.ts';
+import { sessionCookie, type OpenedSession } from '../auth/sessions.ts';
 import type { Context } from '../app/context.ts';
 import { createStaffUser } from '../resolvers/createStaffUser.ts';
 import { logIn } from '../resolvers/logIn.ts';
@@ -35,10 +35,11 @@ export const UserType = builder.prismaObject('User', {
   }),
 });
 
-/** Makes the rest of this request act as the user who just logged in or signed up. */
-async function actAs(context: Context, userId: string): Promise<void> {
+/** Sets the session cookie and makes the rest of this request act as the user who just logged in or signed up. */
+async function actAs(context: Context, userId: string, session: OpenedSession): Promise<void> {
+  context.responseCookies.push(sessionCookie(session, context.config.secureCookies));
   const user = await context.prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { role: true, customerId: true, locale: true } });
-  context.viewer = { kind: 'user', userId, sessionId: '', ...user };
+  context.viewer = { kind: 'user', userId, sessionId: session.id, ...user };
 }
 
 function requestMeta(context: Context) {
@@ -73,8 +74,7 @@ builder.mutationField('login', (t) =>
     args: { email: t.arg.string(), password: t.arg.string() },
     resolve: async (query, _root, args, context) => {
       const { userId, session } = await logIn(context.prisma, args, requestMeta(context));
-      context.responseCookies.push(sessionCookie(session, context.config.secureCookies));
-      await actAs(context, userId);
+      await actAs(context, userId, session);
       return context.prisma.user.findUniqueOrThrow({ ...nonEmptyQuery(query), where: { id: userId } });
     },
   }),
@@ -113,8 +113,7 @@ builder.mutationField('signUp', (t) =>
     args: { input: t.arg({ type: SignUpInput }) },
     resolve: async (query, _root, { input }, context) => {
       const { userId, session } = await signUpClient(context.prisma, input, requestMeta(context));
-      context.responseCookies.push(sessionCookie(session, context.config.secureCookies));
-      await actAs(context, userId);
+      await actAs(context, userId, session);
       return context.prisma.user.findUniqueOrThrow({ ...nonEmptyQuery(query), where: { id: userId } });
     },
   }),
