@@ -12,7 +12,13 @@ export interface StartedServer {
 }
 
 /** Starts `script` (TypeScript, run through tsx like `pnpm start` does) and waits until `readyPath` answers 200. */
-export async function startServer(script: string, port: number, env: Record<string, string | undefined>, readyPath: string, readyQuery?: string): Promise<StartedServer> {
+export async function startServer(
+  script: string,
+  port: number,
+  env: Record<string, string | undefined>,
+  readyPath: string,
+  readyQuery?: string,
+): Promise<StartedServer> {
   const startedAt = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: path.join(repoRoot, 'api'),
@@ -22,7 +28,10 @@ export async function startServer(script: string, port: number, env: Record<stri
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
-    const ok = await fetch(`${url}${readyPath}`, readyQuery ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: readyQuery } : {}).then(
+    const ok = await fetch(
+      `${url}${readyPath}`,
+      readyQuery ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: readyQuery } : {},
+    ).then(
       (response) => response.ok,
       () => false,
     );

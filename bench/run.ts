@@ -81,12 +81,23 @@ await baselineWarm.stop();
 const baselineStartMs = Math.min(baseline.startMs, baselineWarm.startMs);
 
 const results: RelaisFigures[] = [];
-const quiet = { RELAIS_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'relais-bench-')), DATABASE_URL: undefined, REDIS_URL: undefined, NODE_ENV: undefined };
+const quiet = {
+  RELAIS_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'relais-bench-')),
+  DATABASE_URL: undefined,
+  REDIS_URL: undefined,
+  NODE_ENV: undefined,
+};
 results.push(await measureRelais('embedded PGlite', quiet));
 if (process.env.DATABASE_URL) {
   const database = await freshPostgresDatabase(process.env.DATABASE_URL);
   try {
-    results.push(await measureRelais('PostgreSQL server', { ...quiet, RELAIS_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'relais-bench-')), DATABASE_URL: database.url }));
+    results.push(
+      await measureRelais('PostgreSQL server', {
+        ...quiet,
+        RELAIS_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'relais-bench-')),
+        DATABASE_URL: database.url,
+      }),
+    );
   } finally {
     await database.drop();
   }

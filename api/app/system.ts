@@ -14,7 +14,9 @@ export interface RelaisServices {
 }
 
 export function databaseOptionsFor(config: AppConfig): DatabaseOptions {
-  return config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') };
+  return config.databaseUrl
+    ? { kind: 'postgres', url: config.databaseUrl }
+    : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') };
 }
 
 /** Builds the GraphQL app over an open database (no socket). */

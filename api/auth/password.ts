@@ -1,8 +1,13 @@
 // argon2id with OWASP's recommended minimums (19 MiB, 2 passes).
 import { hash, verify } from '@node-rs/argon2';
 
-const options = { // 2 = Argon2id (the package's enum is a const enum, unusable with isolated modules).
-  algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+const options = {
+  // 2 = Argon2id (the package's enum is a const enum, unusable with isolated modules).
+  algorithm: 2,
+  memoryCost: 19456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, options);

@@ -56,7 +56,14 @@ async function resolveSession(prisma: PrismaClient, token: string): Promise<View
 async function resolveApiToken(prisma: PrismaClient, token: string): Promise<Viewer> {
   const apiToken = await prisma.apiToken.findUnique({
     where: { tokenHash: hashSecret(token) },
-    select: { id: true, scopes: true, expiresAt: true, revokedAt: true, lastUsedAt: true, createdBy: { select: { id: true, active: true, role: true } } },
+    select: {
+      id: true,
+      scopes: true,
+      expiresAt: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      createdBy: { select: { id: true, active: true, role: true } },
+    },
   });
   const now = Date.now();
   if (

@@ -10,9 +10,7 @@ import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { applyMigrations, type SqlRunner } from './migrate.ts';
 
-export type DatabaseOptions =
-  | { kind: 'postgres'; url: string }
-  | { kind: 'pglite'; dataDir?: string };
+export type DatabaseOptions = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir?: string };
 
 export interface Database {
   kind: DatabaseOptions['kind'];

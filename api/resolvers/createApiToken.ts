@@ -33,7 +33,12 @@ export async function createApiToken(
       },
       select: { id: true },
     });
-    await recordAudit(tx, viewer, { action: 'apiToken.create', entityType: 'ApiToken', entityId: created.id, data: { name: data.name, scopes: data.scopes } });
+    await recordAudit(tx, viewer, {
+      action: 'apiToken.create',
+      entityType: 'ApiToken',
+      entityId: created.id,
+      data: { name: data.name, scopes: data.scopes },
+    });
     return created;
   });
   return { tokenId: token.id, secret };

@@ -33,7 +33,13 @@ export async function createCustomer(
   try {
     const customerId = await deps.prisma.$transaction(async (tx) => {
       const customer = await tx.customer.create({
-        data: { ...data, phones: [...new Set(data.phones)], emails: [...new Set(data.emails)], name, ...(site ? { sites: { create: site } } : {}) },
+        data: {
+          ...data,
+          phones: [...new Set(data.phones)],
+          emails: [...new Set(data.emails)],
+          name,
+          ...(site ? { sites: { create: site } } : {}),
+        },
         select: { id: true },
       });
       await refreshCustomerSearchText(tx, customer.id);

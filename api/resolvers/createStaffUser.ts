@@ -40,7 +40,12 @@ export async function createStaffUser(
         },
         select: { id: true, email: true, name: true, locale: true },
       });
-      await recordAudit(tx, viewer, { action: 'user.create', entityType: 'User', entityId: created.id, data: { role: data.role, email: data.email } });
+      await recordAudit(tx, viewer, {
+        action: 'user.create',
+        entityType: 'User',
+        entityId: created.id,
+        data: { role: data.role, email: data.email },
+      });
       return created;
     });
   } catch (error) {

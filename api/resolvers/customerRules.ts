@@ -58,7 +58,12 @@ export const contractFields = {
 };
 
 /** The display name: "Nom Prénom" for people, the company name otherwise. */
-export function customerDisplayName(customer: { kind: string; firstName?: string | null; lastName?: string | null; companyName?: string | null }): string | null {
+export function customerDisplayName(customer: {
+  kind: string;
+  firstName?: string | null;
+  lastName?: string | null;
+  companyName?: string | null;
+}): string | null {
   if (customer.kind === 'INDIVIDUAL') {
     const name = [customer.lastName, customer.firstName].filter(Boolean).join(' ');
     return name || customer.companyName || null;

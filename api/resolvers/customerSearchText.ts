@@ -1,6 +1,11 @@
 /** Lower-case, accent-free text: what customer search compares against. */
 export function foldForSearch(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -15,11 +20,16 @@ export function customerSearchText(customer: {
   phones: string[];
   postalCodes?: string[];
 }): string {
-  const phoneForms = customer.phones.flatMap((phone) =>
-    phone.startsWith('+33') ? [phone, `0${phone.slice(3)}`] : [phone],
-  );
+  const phoneForms = customer.phones.flatMap((phone) => (phone.startsWith('+33') ? [phone, `0${phone.slice(3)}`] : [phone]));
   return foldForSearch(
-    [customer.name, customer.companyName ?? '', customer.sageAccount ?? '', ...customer.emails, ...phoneForms, ...(customer.postalCodes ?? [])]
+    [
+      customer.name,
+      customer.companyName ?? '',
+      customer.sageAccount ?? '',
+      ...customer.emails,
+      ...phoneForms,
+      ...(customer.postalCodes ?? []),
+    ]
       .filter(Boolean)
       .join(' '),
   );

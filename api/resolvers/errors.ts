@@ -71,10 +71,7 @@ export class ConflictError extends DomainError {
 export class InvalidTokenError extends DomainError {
   readonly code = 'INVALID_TOKEN';
   constructor() {
-    super(
-      'Ce lien n’est plus valide. Demandez-en un nouveau.',
-      'This link is no longer valid. Please request a new one.',
-    );
+    super('Ce lien n’est plus valide. Demandez-en un nouveau.', 'This link is no longer valid. Please request a new one.');
   }
 }
 

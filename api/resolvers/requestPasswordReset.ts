@@ -25,11 +25,23 @@ export async function sendPasswordLink(
   const mail =
     options.purpose === 'reset'
       ? user.locale === 'en'
-        ? { subject: 'Reset your Relais password', text: `Hello ${user.name},\n\nTo choose a new password, open this link within one hour:\n${link}\n\nIf you did not ask for it, ignore this message: your password stays the same.\n\nDuret Électricité` }
-        : { subject: 'Réinitialisation de votre mot de passe Relais', text: `Bonjour ${user.name},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien dans l’heure :\n${link}\n\nSi vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.\n\nDuret Électricité` }
+        ? {
+            subject: 'Reset your Relais password',
+            text: `Hello ${user.name},\n\nTo choose a new password, open this link within one hour:\n${link}\n\nIf you did not ask for it, ignore this message: your password stays the same.\n\nDuret Électricité`,
+          }
+        : {
+            subject: 'Réinitialisation de votre mot de passe Relais',
+            text: `Bonjour ${user.name},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien dans l’heure :\n${link}\n\nSi vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.\n\nDuret Électricité`,
+          }
       : user.locale === 'en'
-        ? { subject: 'Your Relais account', text: `Hello ${user.name},\n\nAn account was created for you on Relais. Choose your password within 7 days:\n${link}\n\nDuret Électricité` }
-        : { subject: 'Votre compte Relais', text: `Bonjour ${user.name},\n\nUn compte Relais a été créé pour vous. Choisissez votre mot de passe dans les 7 jours :\n${link}\n\nDuret Électricité` };
+        ? {
+            subject: 'Your Relais account',
+            text: `Hello ${user.name},\n\nAn account was created for you on Relais. Choose your password within 7 days:\n${link}\n\nDuret Électricité`,
+          }
+        : {
+            subject: 'Votre compte Relais',
+            text: `Bonjour ${user.name},\n\nUn compte Relais a été créé pour vous. Choisissez votre mot de passe dans les 7 jours :\n${link}\n\nDuret Électricité`,
+          };
   await mailer.send({ to: user.email, ...mail });
 }
 
@@ -45,7 +57,10 @@ export async function requestPasswordReset(
     { key: `reset:email:${email}`, limit: 5, windowSeconds: 3600 },
     { key: `reset:ip:${options.ip}`, limit: 30, windowSeconds: 3600 },
   ]);
-  const user = await prisma.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, locale: true, active: true } });
+  const user = await prisma.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, locale: true, active: true },
+  });
   if (user?.active) await sendPasswordLink(prisma, mailer, user, { publicUrl: options.publicUrl, purpose: 'reset' });
   return true;
 }

@@ -7,7 +7,12 @@ import { NotFoundError, parseInput } from './errors.ts';
 import { idRule } from './inputRules.ts';
 import { recordAudit } from './recordAudit.ts';
 
-const saveContactInput = z.object({ customerId: idRule, id: idRule.nullish(), ...contactFields, isPrimary: contactFields.isPrimary.default(false) });
+const saveContactInput = z.object({
+  customerId: idRule,
+  id: idRule.nullish(),
+  ...contactFields,
+  isPrimary: contactFields.isPrimary.default(false),
+});
 
 /** Adds a contact person to a customer, or updates one of theirs when `id` is given. */
 export async function saveContact(

@@ -25,7 +25,11 @@ export async function saveContract(
   const { customerId, id, ...data } = parseInput(saveContractInput, input);
   if (data.renewalDate <= data.startDate) {
     throw new ValidationError([
-      { path: 'renewalDate', messageFr: 'Le renouvellement doit suivre le début du contrat.', messageEn: 'The renewal date must come after the start date.' },
+      {
+        path: 'renewalDate',
+        messageFr: 'Le renouvellement doit suivre le début du contrat.',
+        messageEn: 'The renewal date must come after the start date.',
+      },
     ]);
   }
   const contractId = await deps.prisma.$transaction(async (tx) => {

@@ -55,7 +55,10 @@ describe('seedDemoData', () => {
       const individuals = customers.filter((customer) => customer.kind === 'INDIVIDUAL').length;
       expect(individuals / customers.length).toBeGreaterThan(0.75);
 
-      const clients = await prisma.user.findMany({ where: { role: 'CLIENT' }, select: { customerId: true, customer: { select: { id: true } } } });
+      const clients = await prisma.user.findMany({
+        where: { role: 'CLIENT' },
+        select: { customerId: true, customer: { select: { id: true } } },
+      });
       expect(clients.length).toBeGreaterThan(1);
       for (const client of clients) {
         expect(client.customerId).not.toBeNull();
@@ -86,8 +89,12 @@ describe('seedDemoData', () => {
       expect(gaetan.skills.sort()).toEqual(['conformite', 'depannage', 'devis', 'entretien', 'irve']);
       const todayStart = new Date('2026-03-09T23:00:00Z');
       const todayEnd = new Date('2026-03-10T23:00:00Z');
-      expect(await prisma.appointment.count({ where: { technicianId: gaetan.id, startsAt: { gte: todayStart, lt: todayEnd } } })).toBeGreaterThan(0);
-      expect(await prisma.appointment.count({ where: { technicianId: gaetan.id, startsAt: { gte: todayEnd }, status: 'CONFIRMED' } })).toBeGreaterThan(3);
+      expect(
+        await prisma.appointment.count({ where: { technicianId: gaetan.id, startsAt: { gte: todayStart, lt: todayEnd } } }),
+      ).toBeGreaterThan(0);
+      expect(
+        await prisma.appointment.count({ where: { technicianId: gaetan.id, startsAt: { gte: todayEnd }, status: 'CONFIRMED' } }),
+      ).toBeGreaterThan(3);
 
       const demoClient = await prisma.user.findUniqueOrThrow({ where: { email: 'client@demo.relais.fr' } });
       const demoCustomerId = demoClient.customerId ?? '';

@@ -74,10 +74,7 @@ const INSERT_BATCH = 500;
 
 type Db = Prisma.TransactionClient;
 
-export async function seedDemoData(
-  prisma: PrismaClient,
-  options: { now?: Date; seed?: number } = {},
-): Promise<SeedSummary> {
+export async function seedDemoData(prisma: PrismaClient, options: { now?: Date; seed?: number } = {}): Promise<SeedSummary> {
   if ((await prisma.user.count()) > 0) return emptySummary();
   const now = options.now ?? new Date();
   // A private Faker instance: seeding the shared fakerFR would change what other code draws.
@@ -650,14 +647,74 @@ function slaFor(priority: TicketPriority): { firstResponseMinutes: number; resol
 const QUIET = { quietStartMinute: 1200, quietEndMinute: 480 };
 
 const AUTOMATION_RULES: Prisma.AutomationRuleCreateManyInput[] = [
-  { key: 'appointment-reminder', name: 'Rappel de rendez-vous la veille', trigger: 'APPOINTMENT_REMINDER', offsetMinutes: -1440, templateKey: 'appointment.reminder', ...QUIET, config: { channels: ['EMAIL', 'SMS'] } },
-  { key: 'survey-after-intervention', name: 'Enquête de satisfaction après intervention', trigger: 'SURVEY_AFTER_INTERVENTION', offsetMinutes: 1440, templateKey: 'survey.request', ...QUIET, config: {} },
-  { key: 'quote-follow-up-7', name: 'Relance devis à J+7', trigger: 'QUOTE_FOLLOW_UP', offsetMinutes: 7 * 1440, templateKey: 'quote.follow-up', ...QUIET, config: {} },
-  { key: 'quote-follow-up-14', name: 'Relance devis à J+14', trigger: 'QUOTE_FOLLOW_UP', offsetMinutes: 14 * 1440, templateKey: 'quote.follow-up', ...QUIET, config: {} },
-  { key: 'sla-breach', name: 'Alerte dépassement de SLA', trigger: 'SLA_BREACH', offsetMinutes: 0, config: { notifyRoles: ['ASSISTANT', 'MANAGER'] } },
-  { key: 'ticket-idle', name: 'Alerte ticket sans activité', trigger: 'TICKET_IDLE', offsetMinutes: 2 * 1440, config: { statuses: ['OPEN', 'PENDING'] } },
-  { key: 'contract-renewal', name: 'Renouvellement de contrat à J-60', trigger: 'CONTRACT_RENEWAL', offsetMinutes: -60 * 1440, templateKey: 'contract.renewal', ...QUIET, config: {} },
-  { key: 'maintenance-campaign', name: "Campagne annuelle de visite d'entretien", trigger: 'MAINTENANCE_CAMPAIGN', offsetMinutes: -30 * 1440, templateKey: 'maintenance.invitation', ...QUIET, config: { serviceCode: 'ENTRETIEN' } },
+  {
+    key: 'appointment-reminder',
+    name: 'Rappel de rendez-vous la veille',
+    trigger: 'APPOINTMENT_REMINDER',
+    offsetMinutes: -1440,
+    templateKey: 'appointment.reminder',
+    ...QUIET,
+    config: { channels: ['EMAIL', 'SMS'] },
+  },
+  {
+    key: 'survey-after-intervention',
+    name: 'Enquête de satisfaction après intervention',
+    trigger: 'SURVEY_AFTER_INTERVENTION',
+    offsetMinutes: 1440,
+    templateKey: 'survey.request',
+    ...QUIET,
+    config: {},
+  },
+  {
+    key: 'quote-follow-up-7',
+    name: 'Relance devis à J+7',
+    trigger: 'QUOTE_FOLLOW_UP',
+    offsetMinutes: 7 * 1440,
+    templateKey: 'quote.follow-up',
+    ...QUIET,
+    config: {},
+  },
+  {
+    key: 'quote-follow-up-14',
+    name: 'Relance devis à J+14',
+    trigger: 'QUOTE_FOLLOW_UP',
+    offsetMinutes: 14 * 1440,
+    templateKey: 'quote.follow-up',
+    ...QUIET,
+    config: {},
+  },
+  {
+    key: 'sla-breach',
+    name: 'Alerte dépassement de SLA',
+    trigger: 'SLA_BREACH',
+    offsetMinutes: 0,
+    config: { notifyRoles: ['ASSISTANT', 'MANAGER'] },
+  },
+  {
+    key: 'ticket-idle',
+    name: 'Alerte ticket sans activité',
+    trigger: 'TICKET_IDLE',
+    offsetMinutes: 2 * 1440,
+    config: { statuses: ['OPEN', 'PENDING'] },
+  },
+  {
+    key: 'contract-renewal',
+    name: 'Renouvellement de contrat à J-60',
+    trigger: 'CONTRACT_RENEWAL',
+    offsetMinutes: -60 * 1440,
+    templateKey: 'contract.renewal',
+    ...QUIET,
+    config: {},
+  },
+  {
+    key: 'maintenance-campaign',
+    name: "Campagne annuelle de visite d'entretien",
+    trigger: 'MAINTENANCE_CAMPAIGN',
+    offsetMinutes: -30 * 1440,
+    templateKey: 'maintenance.invitation',
+    ...QUIET,
+    config: { serviceCode: 'ENTRETIEN' },
+  },
 ];
 
 // ───────────────────────────── Reference data (inserted first) ─────────────────────────────
@@ -1016,31 +1073,148 @@ function buildUsers(calendar: Calendar, data: DemoData, staff: Staff, customers:
   for (const [user, definition] of staffUsers) addUser(user, { phone: definition.phone, role: definition.role, createdAt });
   for (const customer of customers) {
     if (!customer.portalUser) continue;
-    addUser(customer.portalUser, { phone: customer.phones[0], role: 'CLIENT', customerId: customer.id, createdAt: addMinutes(customer.createdAt, 30) });
+    addUser(customer.portalUser, {
+      phone: customer.phones[0],
+      role: 'CLIENT',
+      customerId: customer.id,
+      createdAt: addMinutes(customer.createdAt, 30),
+    });
   }
 }
 
 // ───────────────────────────── Customers, sites, contracts ─────────────────────────────
 
 const FIRST_NAMES = [
-  'Marie', 'Nathalie', 'Isabelle', 'Sylvie', 'Catherine', 'Sophie', 'Christine', 'Valérie', 'Sandrine', 'Céline',
-  'Stéphanie', 'Julie', 'Camille', 'Émilie', 'Aurélie', 'Laure', 'Hélène', 'Anne', 'Élodie', 'Caroline',
-  'Virginie', 'Pauline', 'Chloé', 'Léa', 'Manon', 'Inès', 'Sarah', 'Fatima', 'Yasmine', 'Martine',
-  'Françoise', 'Monique', 'Brigitte', 'Nicole', 'Dominique', 'Agnès', 'Jean', 'Pierre', 'Michel', 'Philippe',
-  'Alain', 'Nicolas', 'Christophe', 'Stéphane', 'Laurent', 'Frédéric', 'Olivier', 'David', 'Sébastien', 'Thomas',
-  'Julien', 'Éric', 'Patrick', 'Vincent', 'François', 'Antoine', 'Maxime', 'Guillaume', 'Alexandre', 'Romain',
-  'Mehdi', 'Karim', 'Hugo', 'Lucas', 'Benoît', 'Thierry', 'Jérôme', 'Bruno', 'Arnaud', 'Mathieu',
-  'Damien', 'Cédric', 'Yannick', 'Hervé', 'Gérard', 'Bernard', 'Jacques', 'Daniel', 'Rachid', 'Kevin',
+  'Marie',
+  'Nathalie',
+  'Isabelle',
+  'Sylvie',
+  'Catherine',
+  'Sophie',
+  'Christine',
+  'Valérie',
+  'Sandrine',
+  'Céline',
+  'Stéphanie',
+  'Julie',
+  'Camille',
+  'Émilie',
+  'Aurélie',
+  'Laure',
+  'Hélène',
+  'Anne',
+  'Élodie',
+  'Caroline',
+  'Virginie',
+  'Pauline',
+  'Chloé',
+  'Léa',
+  'Manon',
+  'Inès',
+  'Sarah',
+  'Fatima',
+  'Yasmine',
+  'Martine',
+  'Françoise',
+  'Monique',
+  'Brigitte',
+  'Nicole',
+  'Dominique',
+  'Agnès',
+  'Jean',
+  'Pierre',
+  'Michel',
+  'Philippe',
+  'Alain',
+  'Nicolas',
+  'Christophe',
+  'Stéphane',
+  'Laurent',
+  'Frédéric',
+  'Olivier',
+  'David',
+  'Sébastien',
+  'Thomas',
+  'Julien',
+  'Éric',
+  'Patrick',
+  'Vincent',
+  'François',
+  'Antoine',
+  'Maxime',
+  'Guillaume',
+  'Alexandre',
+  'Romain',
+  'Mehdi',
+  'Karim',
+  'Hugo',
+  'Lucas',
+  'Benoît',
+  'Thierry',
+  'Jérôme',
+  'Bruno',
+  'Arnaud',
+  'Mathieu',
+  'Damien',
+  'Cédric',
+  'Yannick',
+  'Hervé',
+  'Gérard',
+  'Bernard',
+  'Jacques',
+  'Daniel',
+  'Rachid',
+  'Kevin',
 ];
 
 const STREET_NAMES = [
-  'de la République', 'Victor Hugo', 'Jean Jaurès', 'Pasteur', 'du Général de Gaulle', 'des Lilas', 'de la Gare',
-  'Gambetta', 'Voltaire', 'Émile Zola', 'Jean Moulin', 'des Écoles', 'du Château', 'de Paris', 'Carnot',
-  'Anatole France', 'de la Mairie', 'Pierre Brossolette', 'Paul Vaillant-Couturier', 'des Acacias', 'du Moulin',
-  'Marcel Sembat', 'Édouard Vaillant', 'du 8 Mai 1945', 'de Verdun', 'Denfert-Rochereau', 'Aristide Briand',
-  'du Maréchal Foch', 'Henri Barbusse', 'Saint-Antoine', 'de la Paix', 'des Tilleuls', 'Jules Ferry',
-  'du Faubourg Saint-Denis', 'de Belleville', 'Oberkampf', 'de Charonne', 'Daumesnil', 'Lecourbe', 'de Vaugirard',
-  'Mouffetard', 'de Ménilmontant', 'des Pyrénées', 'Championnet', 'de la Convention', 'Boileau', 'Cardinet',
+  'de la République',
+  'Victor Hugo',
+  'Jean Jaurès',
+  'Pasteur',
+  'du Général de Gaulle',
+  'des Lilas',
+  'de la Gare',
+  'Gambetta',
+  'Voltaire',
+  'Émile Zola',
+  'Jean Moulin',
+  'des Écoles',
+  'du Château',
+  'de Paris',
+  'Carnot',
+  'Anatole France',
+  'de la Mairie',
+  'Pierre Brossolette',
+  'Paul Vaillant-Couturier',
+  'des Acacias',
+  'du Moulin',
+  'Marcel Sembat',
+  'Édouard Vaillant',
+  'du 8 Mai 1945',
+  'de Verdun',
+  'Denfert-Rochereau',
+  'Aristide Briand',
+  'du Maréchal Foch',
+  'Henri Barbusse',
+  'Saint-Antoine',
+  'de la Paix',
+  'des Tilleuls',
+  'Jules Ferry',
+  'du Faubourg Saint-Denis',
+  'de Belleville',
+  'Oberkampf',
+  'de Charonne',
+  'Daumesnil',
+  'Lecourbe',
+  'de Vaugirard',
+  'Mouffetard',
+  'de Ménilmontant',
+  'des Pyrénées',
+  'Championnet',
+  'de la Convention',
+  'Boileau',
+  'Cardinet',
 ];
 
 const STREET_TYPES: ReadonlyArray<readonly [string, number]> = [
@@ -1061,63 +1235,156 @@ interface Commune {
 }
 
 const COMMUNE_ROWS: Array<[string, string, number, number]> = [
-  ['75001', 'Paris', 48.862, 2.336], ['75002', 'Paris', 48.868, 2.343], ['75003', 'Paris', 48.863, 2.36],
-  ['75004', 'Paris', 48.854, 2.357], ['75005', 'Paris', 48.845, 2.35], ['75006', 'Paris', 48.849, 2.333],
-  ['75007', 'Paris', 48.856, 2.312], ['75008', 'Paris', 48.873, 2.312], ['75009', 'Paris', 48.877, 2.337],
-  ['75010', 'Paris', 48.876, 2.361], ['75011', 'Paris', 48.859, 2.38], ['75012', 'Paris', 48.84, 2.39],
-  ['75013', 'Paris', 48.828, 2.362], ['75014', 'Paris', 48.829, 2.326], ['75015', 'Paris', 48.84, 2.293],
-  ['75016', 'Paris', 48.86, 2.262], ['75017', 'Paris', 48.887, 2.306], ['75018', 'Paris', 48.892, 2.348],
-  ['75019', 'Paris', 48.887, 2.384], ['75020', 'Paris', 48.863, 2.401],
-  ['92100', 'Boulogne-Billancourt', 48.835, 2.241], ['92130', 'Issy-les-Moulineaux', 48.824, 2.27],
-  ['92300', 'Levallois-Perret', 48.895, 2.287], ['92200', 'Neuilly-sur-Seine', 48.885, 2.268],
-  ['92000', 'Nanterre', 48.892, 2.207], ['92400', 'Courbevoie', 48.897, 2.256], ['92500', 'Rueil-Malmaison', 48.877, 2.18],
-  ['92700', 'Colombes', 48.923, 2.252], ['92600', 'Asnières-sur-Seine', 48.914, 2.285], ['92140', 'Clamart', 48.8, 2.266],
-  ['92120', 'Montrouge', 48.816, 2.316], ['92160', 'Antony', 48.754, 2.297], ['92310', 'Sèvres', 48.823, 2.211],
+  ['75001', 'Paris', 48.862, 2.336],
+  ['75002', 'Paris', 48.868, 2.343],
+  ['75003', 'Paris', 48.863, 2.36],
+  ['75004', 'Paris', 48.854, 2.357],
+  ['75005', 'Paris', 48.845, 2.35],
+  ['75006', 'Paris', 48.849, 2.333],
+  ['75007', 'Paris', 48.856, 2.312],
+  ['75008', 'Paris', 48.873, 2.312],
+  ['75009', 'Paris', 48.877, 2.337],
+  ['75010', 'Paris', 48.876, 2.361],
+  ['75011', 'Paris', 48.859, 2.38],
+  ['75012', 'Paris', 48.84, 2.39],
+  ['75013', 'Paris', 48.828, 2.362],
+  ['75014', 'Paris', 48.829, 2.326],
+  ['75015', 'Paris', 48.84, 2.293],
+  ['75016', 'Paris', 48.86, 2.262],
+  ['75017', 'Paris', 48.887, 2.306],
+  ['75018', 'Paris', 48.892, 2.348],
+  ['75019', 'Paris', 48.887, 2.384],
+  ['75020', 'Paris', 48.863, 2.401],
+  ['92100', 'Boulogne-Billancourt', 48.835, 2.241],
+  ['92130', 'Issy-les-Moulineaux', 48.824, 2.27],
+  ['92300', 'Levallois-Perret', 48.895, 2.287],
+  ['92200', 'Neuilly-sur-Seine', 48.885, 2.268],
+  ['92000', 'Nanterre', 48.892, 2.207],
+  ['92400', 'Courbevoie', 48.897, 2.256],
+  ['92500', 'Rueil-Malmaison', 48.877, 2.18],
+  ['92700', 'Colombes', 48.923, 2.252],
+  ['92600', 'Asnières-sur-Seine', 48.914, 2.285],
+  ['92140', 'Clamart', 48.8, 2.266],
+  ['92120', 'Montrouge', 48.816, 2.316],
+  ['92160', 'Antony', 48.754, 2.297],
+  ['92310', 'Sèvres', 48.823, 2.211],
   ['92170', 'Vanves', 48.821, 2.29],
-  ['93100', 'Montreuil', 48.861, 2.443], ['93200', 'Saint-Denis', 48.936, 2.357], ['93300', 'Aubervilliers', 48.914, 2.382],
-  ['93500', 'Pantin', 48.894, 2.409], ['93000', 'Bobigny', 48.908, 2.439], ['93400', 'Saint-Ouen-sur-Seine', 48.912, 2.334],
-  ['93160', 'Noisy-le-Grand', 48.848, 2.553], ['93340', 'Le Raincy', 48.899, 2.523], ['93260', 'Les Lilas', 48.88, 2.419],
+  ['93100', 'Montreuil', 48.861, 2.443],
+  ['93200', 'Saint-Denis', 48.936, 2.357],
+  ['93300', 'Aubervilliers', 48.914, 2.382],
+  ['93500', 'Pantin', 48.894, 2.409],
+  ['93000', 'Bobigny', 48.908, 2.439],
+  ['93400', 'Saint-Ouen-sur-Seine', 48.912, 2.334],
+  ['93160', 'Noisy-le-Grand', 48.848, 2.553],
+  ['93340', 'Le Raincy', 48.899, 2.523],
+  ['93260', 'Les Lilas', 48.88, 2.419],
   ['93170', 'Bagnolet', 48.869, 2.418],
-  ['94300', 'Vincennes', 48.847, 2.439], ['94160', 'Saint-Mandé', 48.842, 2.419], ['94000', 'Créteil', 48.79, 2.455],
-  ['94400', 'Vitry-sur-Seine', 48.787, 2.392], ['94200', 'Ivry-sur-Seine', 48.815, 2.385],
-  ['94100', 'Saint-Maur-des-Fossés', 48.799, 2.494], ['94130', 'Nogent-sur-Marne', 48.837, 2.482],
-  ['94700', 'Maisons-Alfort', 48.806, 2.438], ['94220', 'Charenton-le-Pont', 48.822, 2.414],
+  ['94300', 'Vincennes', 48.847, 2.439],
+  ['94160', 'Saint-Mandé', 48.842, 2.419],
+  ['94000', 'Créteil', 48.79, 2.455],
+  ['94400', 'Vitry-sur-Seine', 48.787, 2.392],
+  ['94200', 'Ivry-sur-Seine', 48.815, 2.385],
+  ['94100', 'Saint-Maur-des-Fossés', 48.799, 2.494],
+  ['94130', 'Nogent-sur-Marne', 48.837, 2.482],
+  ['94700', 'Maisons-Alfort', 48.806, 2.438],
+  ['94220', 'Charenton-le-Pont', 48.822, 2.414],
   ['94120', 'Fontenay-sous-Bois', 48.851, 2.476],
-  ['78000', 'Versailles', 48.804, 2.13], ['78100', 'Saint-Germain-en-Laye', 48.898, 2.094],
-  ['78150', 'Le Chesnay-Rocquencourt', 48.822, 2.122], ['78300', 'Poissy', 48.929, 2.046], ['78500', 'Sartrouville', 48.937, 2.164],
-  ['78400', 'Chatou', 48.889, 2.157], ['78110', 'Le Vésinet', 48.893, 2.131],
-  ['91300', 'Massy', 48.731, 2.271], ['91120', 'Palaiseau', 48.714, 2.245], ['91000', 'Évry-Courcouronnes', 48.629, 2.441],
-  ['91600', 'Savigny-sur-Orge', 48.678, 2.349], ['91400', 'Orsay', 48.698, 2.187], ['91100', 'Corbeil-Essonnes', 48.611, 2.482],
-  ['95100', 'Argenteuil', 48.948, 2.247], ['95000', 'Cergy', 49.036, 2.063], ['95880', 'Enghien-les-Bains', 48.97, 2.309],
-  ['95200', 'Sarcelles', 48.997, 2.379], ['95130', 'Franconville', 48.989, 2.228], ['95210', 'Saint-Gratien', 48.972, 2.285],
-  ['77500', 'Chelles', 48.881, 2.591], ['77100', 'Meaux', 48.96, 2.879], ['77000', 'Melun', 48.539, 2.661],
-  ['77200', 'Torcy', 48.85, 2.651], ['77600', 'Bussy-Saint-Georges', 48.841, 2.704],
+  ['78000', 'Versailles', 48.804, 2.13],
+  ['78100', 'Saint-Germain-en-Laye', 48.898, 2.094],
+  ['78150', 'Le Chesnay-Rocquencourt', 48.822, 2.122],
+  ['78300', 'Poissy', 48.929, 2.046],
+  ['78500', 'Sartrouville', 48.937, 2.164],
+  ['78400', 'Chatou', 48.889, 2.157],
+  ['78110', 'Le Vésinet', 48.893, 2.131],
+  ['91300', 'Massy', 48.731, 2.271],
+  ['91120', 'Palaiseau', 48.714, 2.245],
+  ['91000', 'Évry-Courcouronnes', 48.629, 2.441],
+  ['91600', 'Savigny-sur-Orge', 48.678, 2.349],
+  ['91400', 'Orsay', 48.698, 2.187],
+  ['91100', 'Corbeil-Essonnes', 48.611, 2.482],
+  ['95100', 'Argenteuil', 48.948, 2.247],
+  ['95000', 'Cergy', 49.036, 2.063],
+  ['95880', 'Enghien-les-Bains', 48.97, 2.309],
+  ['95200', 'Sarcelles', 48.997, 2.379],
+  ['95130', 'Franconville', 48.989, 2.228],
+  ['95210', 'Saint-Gratien', 48.972, 2.285],
+  ['77500', 'Chelles', 48.881, 2.591],
+  ['77100', 'Meaux', 48.96, 2.879],
+  ['77000', 'Melun', 48.539, 2.661],
+  ['77200', 'Torcy', 48.85, 2.651],
+  ['77600', 'Bussy-Saint-Georges', 48.841, 2.704],
 ];
 
 const COMMUNES: Commune[] = COMMUNE_ROWS.map(([postalCode, city, latitude, longitude]) => ({ postalCode, city, latitude, longitude }));
 
 /** Where the customers are: mostly Paris and the inner suburbs. */
 const DEPARTMENT_WEIGHTS: ReadonlyArray<readonly [string, number]> = [
-  ['75', 35], ['92', 20], ['93', 12], ['94', 14], ['78', 7], ['91', 6], ['95', 4], ['77', 2],
+  ['75', 35],
+  ['92', 20],
+  ['93', 12],
+  ['94', 14],
+  ['78', 7],
+  ['91', 6],
+  ['95', 4],
+  ['77', 2],
 ];
 
 const EMAIL_DOMAINS: ReadonlyArray<readonly [string, number]> = [
-  ['gmail.com', 40], ['orange.fr', 18], ['free.fr', 12], ['hotmail.fr', 8], ['sfr.fr', 6], ['laposte.net', 6],
-  ['wanadoo.fr', 4], ['outlook.fr', 4], ['yahoo.fr', 2],
+  ['gmail.com', 40],
+  ['orange.fr', 18],
+  ['free.fr', 12],
+  ['hotmail.fr', 8],
+  ['sfr.fr', 6],
+  ['laposte.net', 6],
+  ['wanadoo.fr', 4],
+  ['outlook.fr', 4],
+  ['yahoo.fr', 2],
 ];
 
 const COMPANY_TRADES = [
-  'Boulangerie', 'Pharmacie', 'Cabinet médical', 'Cabinet dentaire', 'Restaurant', 'Brasserie', 'Garage',
-  'Agence immobilière', 'Salon de coiffure', 'Hôtel', 'Boucherie', 'Fromagerie', 'Librairie', 'Atelier',
-  'Clinique vétérinaire', 'Crèche', 'Optique', 'Fleurs', "Bureau d'études", 'Imprimerie', 'Cave', 'Auto-école',
+  'Boulangerie',
+  'Pharmacie',
+  'Cabinet médical',
+  'Cabinet dentaire',
+  'Restaurant',
+  'Brasserie',
+  'Garage',
+  'Agence immobilière',
+  'Salon de coiffure',
+  'Hôtel',
+  'Boucherie',
+  'Fromagerie',
+  'Librairie',
+  'Atelier',
+  'Clinique vétérinaire',
+  'Crèche',
+  'Optique',
+  'Fleurs',
+  "Bureau d'études",
+  'Imprimerie',
+  'Cave',
+  'Auto-école',
 ];
 
 const LEGAL_FORMS = ['SARL', 'SAS', 'EURL', 'SASU'];
 
 const RESIDENCE_NAMES = [
-  'Les Tilleuls', 'Le Parc', 'Les Marronniers', 'Le Clos Saint-Martin', 'Les Jardins de la Marne', 'Le Belvédère',
-  'Les Terrasses', 'La Roseraie', 'Les Cèdres', 'La Closerie', 'Le Carré Bastille', 'Les Acacias', 'Le Village',
-  'Les Hauts de Seine', 'Le Square Voltaire', 'Les Glycines',
+  'Les Tilleuls',
+  'Le Parc',
+  'Les Marronniers',
+  'Le Clos Saint-Martin',
+  'Les Jardins de la Marne',
+  'Le Belvédère',
+  'Les Terrasses',
+  'La Roseraie',
+  'Les Cèdres',
+  'La Closerie',
+  'Le Carré Bastille',
+  'Les Acacias',
+  'Le Village',
+  'Les Hauts de Seine',
+  'Le Square Voltaire',
+  'Les Glycines',
 ];
 
 const CUSTOMER_NOTES = [
@@ -1131,7 +1398,13 @@ const CUSTOMER_NOTES = [
 ];
 
 const CONTACT_ROLES_COMPANY = ['Gérant', 'Gérante', 'Responsable technique', 'Office manager', 'Comptabilité'];
-const CONTACT_ROLES_SYNDIC = ['Gestionnaire de copropriété', 'Assistante de gestion', 'Gardien', 'Gardienne', 'Président du conseil syndical'];
+const CONTACT_ROLES_SYNDIC = [
+  'Gestionnaire de copropriété',
+  'Assistante de gestion',
+  'Gardien',
+  'Gardienne',
+  'Président du conseil syndical',
+];
 
 function buildCustomers(dice: Dice, calendar: Calendar, data: DemoData, phones: UniquePool, emails: UniquePool): CustomerPlan[] {
   const customers: CustomerPlan[] = [];
@@ -1165,8 +1438,22 @@ function buildDemoCustomer(dice: Dice, calendar: Calendar, data: DemoData, phone
   const commune = COMMUNES.find((candidate) => candidate.postalCode === '75020') ?? pickCommune(dice);
   const site = addSite(dice, data, customer, commune, '14 rue des Pyrénées', 'Domicile', 'Digicode 4521B, 3e étage porte droite');
   data.equipment.push(
-    { id: dice.id(), siteId: site.id, kind: 'Tableau électrique', brand: 'Legrand', model: 'Drivia 13 modules', installedAt: dateOnly('2009-06-15') },
-    { id: dice.id(), siteId: site.id, kind: 'Chauffe-eau', brand: 'Atlantic', model: 'Chauffeo Plus 200 L', installedAt: dateOnly('2016-03-02') },
+    {
+      id: dice.id(),
+      siteId: site.id,
+      kind: 'Tableau électrique',
+      brand: 'Legrand',
+      model: 'Drivia 13 modules',
+      installedAt: dateOnly('2009-06-15'),
+    },
+    {
+      id: dice.id(),
+      siteId: site.id,
+      kind: 'Chauffe-eau',
+      brand: 'Atlantic',
+      model: 'Chauffeo Plus 200 L',
+      installedAt: dateOnly('2016-03-02'),
+    },
   );
   data.customers.push({
     id: customer.id,
@@ -1184,8 +1471,19 @@ function buildDemoCustomer(dice: Dice, calendar: Calendar, data: DemoData, phone
   return customer;
 }
 
-function buildCustomer(dice: Dice, calendar: Calendar, data: DemoData, phones: UniquePool, emails: UniquePool, sageAccount: string): CustomerPlan {
-  const kind = dice.weighted<CustomerKind>([['INDIVIDUAL', 85], ['COMPANY', 12], ['PROPERTY_MANAGER', 3]]);
+function buildCustomer(
+  dice: Dice,
+  calendar: Calendar,
+  data: DemoData,
+  phones: UniquePool,
+  emails: UniquePool,
+  sageAccount: string,
+): CustomerPlan {
+  const kind = dice.weighted<CustomerKind>([
+    ['INDIVIDUAL', 85],
+    ['COMPANY', 12],
+    ['PROPERTY_MANAGER', 3],
+  ]);
   const createdAt = atParisMinute(addDays(calendar.firstDay, -dice.int(30, 8 * 365)), dice.int(540, 1080));
   const customer: CustomerPlan = { id: dice.id(), kind, signerName: '', phones: [], emails: [], createdAt, sites: [], isDemo: false };
 
@@ -1203,7 +1501,9 @@ function buildCustomer(dice: Dice, calendar: Calendar, data: DemoData, phones: U
     const companyName = kind === 'COMPANY' ? companyNameFor(dice, lastName) : syndicNameFor(dice, lastName);
     customer.phones = [phones.claim(() => frenchPhone(dice, 'landline'))];
     if (dice.chance(0.4)) customer.phones.push(phones.claim(() => frenchPhone(dice, 'mobile')));
-    customer.emails = [emails.claim((attempt) => `${dice.pick(['contact', 'accueil', 'info'])}@${slug(companyName)}${attempt ? attempt + 1 : ''}.fr`)];
+    customer.emails = [
+      emails.claim((attempt) => `${dice.pick(['contact', 'accueil', 'info'])}@${slug(companyName)}${attempt ? attempt + 1 : ''}.fr`),
+    ];
     const contactCount = kind === 'COMPANY' ? dice.int(1, 2) : dice.int(2, 3);
     const contacts = Array.from({ length: contactCount }, (_, position) => buildContact(dice, customer, phones, companyName, position));
     customer.signerName = contacts[0]?.name ?? companyName;
@@ -1211,7 +1511,14 @@ function buildCustomer(dice: Dice, calendar: Calendar, data: DemoData, phones: U
     row = { id: customer.id, kind, sageAccount, name: companyName, companyName, siret: siret(dice), phones: [], emails: [] };
   }
 
-  const siteCount = kind === 'PROPERTY_MANAGER' ? dice.int(3, 8) : dice.weighted([[1, 88], [2, 9], [3, 3]]);
+  const siteCount =
+    kind === 'PROPERTY_MANAGER'
+      ? dice.int(3, 8)
+      : dice.weighted([
+          [1, 88],
+          [2, 9],
+          [3, 3],
+        ]);
   for (let position = 0; position < siteCount; position++) {
     const commune = pickCommune(dice);
     const site = addSite(dice, data, customer, commune, streetAddress(dice), siteLabel(dice, kind, position), accessNotes(dice, kind));
@@ -1249,7 +1556,13 @@ function searchTextOf(name: string, companyName: string | null, sageAccount: str
   });
 }
 
-function buildContact(dice: Dice, customer: CustomerPlan, phones: UniquePool, companyName: string, position: number): Prisma.ContactCreateManyInput & { name: string } {
+function buildContact(
+  dice: Dice,
+  customer: CustomerPlan,
+  phones: UniquePool,
+  companyName: string,
+  position: number,
+): Prisma.ContactCreateManyInput & { name: string } {
   const firstName = dice.pick(FIRST_NAMES);
   const lastName = dice.lastName();
   const roles = customer.kind === 'COMPANY' ? CONTACT_ROLES_COMPANY : CONTACT_ROLES_SYNDIC;
@@ -1265,7 +1578,15 @@ function buildContact(dice: Dice, customer: CustomerPlan, phones: UniquePool, co
   };
 }
 
-function addSite(dice: Dice, data: DemoData, customer: CustomerPlan, commune: Commune, street: string, label: string | null, accessNotes: string | null): SitePlan {
+function addSite(
+  dice: Dice,
+  data: DemoData,
+  customer: CustomerPlan,
+  commune: Commune,
+  street: string,
+  label: string | null,
+  accessNotes: string | null,
+): SitePlan {
   const site: SitePlan = {
     id: dice.id(),
     customer,
@@ -1295,20 +1616,27 @@ function pickCommune(dice: Dice): Commune {
 }
 
 function streetAddress(dice: Dice): string {
-  const number = dice.weighted([[dice.int(1, 40), 60], [dice.int(41, 180), 40]]);
+  const number = dice.weighted([
+    [dice.int(1, 40), 60],
+    [dice.int(41, 180), 40],
+  ]);
   const suffix = dice.chance(0.06) ? ' bis' : '';
   return `${number}${suffix} ${dice.weighted(STREET_TYPES)} ${dice.pick(STREET_NAMES)}`;
 }
 
 function siteLabel(dice: Dice, kind: CustomerKind, position: number): string | null {
   if (kind === 'PROPERTY_MANAGER') return `Résidence ${dice.pick(RESIDENCE_NAMES)}`;
-  if (kind === 'COMPANY') return position === 0 ? dice.pick(['Boutique', 'Siège', 'Locaux', 'Agence']) : dice.pick(['Entrepôt', 'Atelier', 'Second magasin']);
+  if (kind === 'COMPANY')
+    return position === 0 ? dice.pick(['Boutique', 'Siège', 'Locaux', 'Agence']) : dice.pick(['Entrepôt', 'Atelier', 'Second magasin']);
   return position === 0 ? (dice.chance(0.3) ? 'Domicile' : null) : dice.pick(['Appartement en location', 'Maison de famille', 'Studio']);
 }
 
 function accessNotes(dice: Dice, kind: CustomerKind): string | null {
   if (!dice.chance(kind === 'PROPERTY_MANAGER' ? 0.8 : 0.25)) return null;
-  const floor = dice.weighted([['RDC', 2], [`${dice.int(1, 7)}e étage`, 8]]);
+  const floor = dice.weighted([
+    ['RDC', 2],
+    [`${dice.int(1, 7)}e étage`, 8],
+  ]);
   return dice.pick([
     `Digicode ${dice.int(1000, 9999)}${dice.pick(['A', 'B', 'C'])}, ${floor}`,
     'Clé chez la gardienne',
@@ -1325,31 +1653,126 @@ function accessNotes(dice: Dice, kind: CustomerKind): string | null {
 
 const EQUIPMENT_BY_KIND: Record<CustomerKind, Array<{ kind: string; models: Array<[string, string]> }>> = {
   INDIVIDUAL: [
-    { kind: 'Tableau électrique', models: [['Legrand', 'Drivia 13 modules'], ['Schneider Electric', 'Resi9'], ['Hager', 'Gamma 13']] },
-    { kind: 'Borne IRVE', models: [['Hager', 'Witty Start 7,4 kW'], ['Schneider Electric', 'EVlink Home'], ["Legrand", "Green'up Premium"], ['Wallbox', 'Pulsar Plus']] },
-    { kind: 'VMC', models: [['Atlantic', 'Autocosy IH'], ['Aldes', 'EasyHOME Hygro'], ['Unelvent', 'Ozeo']] },
-    { kind: 'Chauffe-eau', models: [['Atlantic', 'Chauffeo Plus 200 L'], ['Thermor', 'Duralis 200 L'], ['Ariston', 'Velis 80 L']] },
-    { kind: 'Radiateurs électriques', models: [['Atlantic', 'Divali'], ['Thermor', 'Équateur 4'], ['Noirot', 'Bellagio']] },
-    { kind: 'Visiophone', models: [['Legrand', 'Classe 300'], ['Aiphone', 'JOS']] },
+    {
+      kind: 'Tableau électrique',
+      models: [
+        ['Legrand', 'Drivia 13 modules'],
+        ['Schneider Electric', 'Resi9'],
+        ['Hager', 'Gamma 13'],
+      ],
+    },
+    {
+      kind: 'Borne IRVE',
+      models: [
+        ['Hager', 'Witty Start 7,4 kW'],
+        ['Schneider Electric', 'EVlink Home'],
+        ['Legrand', "Green'up Premium"],
+        ['Wallbox', 'Pulsar Plus'],
+      ],
+    },
+    {
+      kind: 'VMC',
+      models: [
+        ['Atlantic', 'Autocosy IH'],
+        ['Aldes', 'EasyHOME Hygro'],
+        ['Unelvent', 'Ozeo'],
+      ],
+    },
+    {
+      kind: 'Chauffe-eau',
+      models: [
+        ['Atlantic', 'Chauffeo Plus 200 L'],
+        ['Thermor', 'Duralis 200 L'],
+        ['Ariston', 'Velis 80 L'],
+      ],
+    },
+    {
+      kind: 'Radiateurs électriques',
+      models: [
+        ['Atlantic', 'Divali'],
+        ['Thermor', 'Équateur 4'],
+        ['Noirot', 'Bellagio'],
+      ],
+    },
+    {
+      kind: 'Visiophone',
+      models: [
+        ['Legrand', 'Classe 300'],
+        ['Aiphone', 'JOS'],
+      ],
+    },
   ],
   COMPANY: [
-    { kind: 'Tableau électrique', models: [['Schneider Electric', 'Prisma G'], ['Legrand', 'XL³ 400']] },
-    { kind: 'Éclairage de sécurité (BAES)', models: [['Legrand', 'URA One'], ['Kaufel', 'Ambiance']] },
-    { kind: 'Climatisation', models: [['Daikin', 'Sky Air'], ['Mitsubishi Electric', 'Mr Slim']] },
-    { kind: 'Borne IRVE', models: [['Schneider Electric', 'EVlink Pro AC'], ['Hager', 'Witty Park']] },
+    {
+      kind: 'Tableau électrique',
+      models: [
+        ['Schneider Electric', 'Prisma G'],
+        ['Legrand', 'XL³ 400'],
+      ],
+    },
+    {
+      kind: 'Éclairage de sécurité (BAES)',
+      models: [
+        ['Legrand', 'URA One'],
+        ['Kaufel', 'Ambiance'],
+      ],
+    },
+    {
+      kind: 'Climatisation',
+      models: [
+        ['Daikin', 'Sky Air'],
+        ['Mitsubishi Electric', 'Mr Slim'],
+      ],
+    },
+    {
+      kind: 'Borne IRVE',
+      models: [
+        ['Schneider Electric', 'EVlink Pro AC'],
+        ['Hager', 'Witty Park'],
+      ],
+    },
     { kind: 'Chauffe-eau', models: [['Atlantic', 'Chauffeo Plus 150 L']] },
   ],
   PROPERTY_MANAGER: [
-    { kind: 'Tableau des services généraux', models: [['Legrand', 'XL³ 160'], ['Hager', 'Volta']] },
-    { kind: 'Éclairage des parties communes', models: [['Philips', 'CoreLine'], ['Legrand', 'Minuterie MicroRex']] },
-    { kind: 'Visiophone', models: [['Urmet', 'Note 2'], ['Comelit', 'Simplebus']] },
-    { kind: 'Portail électrique', models: [['Came', 'BX-243'], ['Somfy', 'Ixengo']] },
+    {
+      kind: 'Tableau des services généraux',
+      models: [
+        ['Legrand', 'XL³ 160'],
+        ['Hager', 'Volta'],
+      ],
+    },
+    {
+      kind: 'Éclairage des parties communes',
+      models: [
+        ['Philips', 'CoreLine'],
+        ['Legrand', 'Minuterie MicroRex'],
+      ],
+    },
+    {
+      kind: 'Visiophone',
+      models: [
+        ['Urmet', 'Note 2'],
+        ['Comelit', 'Simplebus'],
+      ],
+    },
+    {
+      kind: 'Portail électrique',
+      models: [
+        ['Came', 'BX-243'],
+        ['Somfy', 'Ixengo'],
+      ],
+    },
     { kind: 'Colonne montante', models: [['Enedis', 'Colonne électrique']] },
   ],
 };
 
 function addEquipment(dice: Dice, data: DemoData, siteId: string, kind: CustomerKind): void {
-  const count = dice.weighted([[0, 25], [1, 35], [2, 25], [3, 15]]);
+  const count = dice.weighted([
+    [0, 25],
+    [1, 35],
+    [2, 25],
+    [3, 15],
+  ]);
   for (const equipment of dice.sample(EQUIPMENT_BY_KIND[kind], count)) {
     const [brand, model] = dice.pick(equipment.models);
     data.equipment.push({
@@ -1359,7 +1782,9 @@ function addEquipment(dice: Dice, data: DemoData, siteId: string, kind: Customer
       brand,
       model,
       serial: dice.chance(0.6) ? dice.faker.string.alphanumeric({ length: 10, casing: 'upper' }) : null,
-      installedAt: dice.chance(0.7) ? dateOnly(`${dice.int(1995, 2024)}-${String(dice.int(1, 12)).padStart(2, '0')}-${String(dice.int(1, 28)).padStart(2, '0')}`) : null,
+      installedAt: dice.chance(0.7)
+        ? dateOnly(`${dice.int(1995, 2024)}-${String(dice.int(1, 12)).padStart(2, '0')}-${String(dice.int(1, 28)).padStart(2, '0')}`)
+        : null,
       notes: equipment.kind === 'Tableau électrique' && dice.chance(0.15) ? 'Fusibles porcelaine encore présents sur deux circuits' : null,
     });
   }
@@ -1372,24 +1797,49 @@ function companyNameFor(dice: Dice, lastName: string): string {
 }
 
 function syndicNameFor(dice: Dice, lastName: string): string {
-  return dice.pick([`Cabinet ${lastName} Immobilier`, `Syndic ${lastName} & Associés`, `${lastName} Gestion`, `Immobilière ${lastName}`, `Copropriétés ${lastName}`]);
+  return dice.pick([
+    `Cabinet ${lastName} Immobilier`,
+    `Syndic ${lastName} & Associés`,
+    `${lastName} Gestion`,
+    `Immobilière ${lastName}`,
+    `Copropriétés ${lastName}`,
+  ]);
 }
 
 /** E.164 French numbers: mobiles +336/+337, landlines mostly Île-de-France (+331). */
 function frenchPhone(dice: Dice, kind: 'mobile' | 'landline'): string {
-  const prefix = kind === 'mobile' ? dice.weighted([['6', 75], ['7', 25]]) : dice.weighted([['1', 85], ['2', 4], ['3', 4], ['4', 3], ['5', 4]]);
+  const prefix =
+    kind === 'mobile'
+      ? dice.weighted([
+          ['6', 75],
+          ['7', 25],
+        ])
+      : dice.weighted([
+          ['1', 85],
+          ['2', 4],
+          ['3', 4],
+          ['4', 3],
+          ['5', 4],
+        ]);
   return `+33${prefix}${dice.digits(8)}`;
 }
 
 function personalEmail(dice: Dice, firstName: string, lastName: string, attempt: number): string {
   const first = foldForEmail(firstName);
   const last = foldForEmail(lastName);
-  const local = dice.weighted([[`${first}.${last}`, 50], [`${first}${last}`, 15], [`${first.charAt(0)}${last}`, 15], [`${first}.${last}${dice.int(1, 99)}`, 20]]);
+  const local = dice.weighted([
+    [`${first}.${last}`, 50],
+    [`${first}${last}`, 15],
+    [`${first.charAt(0)}${last}`, 15],
+    [`${first}.${last}${dice.int(1, 99)}`, 20],
+  ]);
   return `${local}${attempt > 0 ? attempt + 1 : ''}@${dice.weighted(EMAIL_DOMAINS)}`;
 }
 
 function foldForEmail(text: string): string {
-  return foldForSearch(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return foldForSearch(text)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 function slug(text: string): string {
@@ -1568,7 +2018,14 @@ function fillInterval(
   return placed;
 }
 
-function planAppointment(dice: Dice, calendar: Calendar, service: ServiceRef, technician: TechnicianPlan, site: SitePlan, startsAt: Date): AppointmentPlan {
+function planAppointment(
+  dice: Dice,
+  calendar: Calendar,
+  service: ServiceRef,
+  technician: TechnicianPlan,
+  site: SitePlan,
+  startsAt: Date,
+): AppointmentPlan {
   const endsAt = addMinutes(startsAt, service.durationMinutes);
   const customer = site.customer;
   const source = appointmentSource(dice, service, customer);
@@ -1576,7 +2033,12 @@ function planAppointment(dice: Dice, calendar: Calendar, service: ServiceRef, te
   const createdAt = minDate(addMinutes(startsAt, -leadHours * 60), addMinutes(calendar.now, -dice.int(10, 600)));
 
   let status: AppointmentStatus;
-  if (endsAt <= calendar.now) status = dice.weighted<AppointmentStatus>([['DONE', 88], ['CANCELLED', 8], ['NO_SHOW', 4]]);
+  if (endsAt <= calendar.now)
+    status = dice.weighted<AppointmentStatus>([
+      ['DONE', 88],
+      ['CANCELLED', 8],
+      ['NO_SHOW', 4],
+    ]);
   else if (startsAt <= calendar.now) status = 'ON_SITE';
   else status = dice.chance(0.04) ? 'CANCELLED' : 'CONFIRMED';
 
@@ -1601,7 +2063,12 @@ function planAppointment(dice: Dice, calendar: Calendar, service: ServiceRef, te
 
 function appointmentSource(dice: Dice, service: ServiceRef, customer: CustomerPlan): AppointmentSource {
   const online = service.bookableOnline && customer.portalUser ? 55 : 0;
-  return dice.weighted<AppointmentSource>([['PHONE', 40], ['EMAIL', 10], ['STAFF', 20], ['PORTAL', online]]);
+  return dice.weighted<AppointmentSource>([
+    ['PHONE', 40],
+    ['EMAIL', 10],
+    ['STAFF', 20],
+    ['PORTAL', online],
+  ]);
 }
 
 /**
@@ -1622,7 +2089,10 @@ function pinDemoCustomerAppointments(calendar: Calendar, staff: Staff, customers
   const pins = [
     closestTo(addDays(calendar.today, -60), (a) => a.status === 'DONE' && a.service.code === 'ENTRETIEN'),
     closestTo(addDays(calendar.today, -21), (a) => a.status === 'DONE' && a.service.code === 'DEPANNAGE'),
-    closestTo(addDays(calendar.today, 4), (a) => a.status === 'CONFIRMED' && parisDay(a.startsAt) > calendar.today && a.service.code !== 'IRVE'),
+    closestTo(
+      addDays(calendar.today, 4),
+      (a) => a.status === 'CONFIRMED' && parisDay(a.startsAt) > calendar.today && a.service.code !== 'IRVE',
+    ),
   ];
   for (const appointment of pins) {
     if (!appointment) continue;
@@ -1716,13 +2186,52 @@ const OPPORTUNITIES: Array<{ note: string; quote: string }> = [
 ];
 
 const MATERIALS_BY_SERVICE: Record<string, { probability: number; lines: Array<[string, number, number]> }> = {
-  DEPANNAGE: { probability: 0.6, lines: [['DISJ-16A', 1, 2], ['DISJ-20A', 1, 1], ['DIFF-40A-A', 1, 1], ['PRISE-16A', 1, 3], ['INTER-VV', 1, 2], ['CABLE-3G2.5', 2, 10]] },
-  ENTRETIEN: { probability: 0.2, lines: [['DISJ-16A', 1, 1], ['PARAFOUDRE', 1, 1], ['BOUCHE-VMC', 1, 2]] },
-  IRVE: { probability: 1, lines: [['IRVE-7KW', 1, 1], ['DISJ-40A', 1, 1], ['DIFF-40A-A', 1, 1], ['CABLE-3G6', 8, 25]] },
-  CONFORMITE: { probability: 0.8, lines: [['TERRE', 1, 1], ['PRISE-16A', 2, 6], ['DIFF-40A-A', 1, 2], ['LIAISON-SDB', 1, 1]] },
+  DEPANNAGE: {
+    probability: 0.6,
+    lines: [
+      ['DISJ-16A', 1, 2],
+      ['DISJ-20A', 1, 1],
+      ['DIFF-40A-A', 1, 1],
+      ['PRISE-16A', 1, 3],
+      ['INTER-VV', 1, 2],
+      ['CABLE-3G2.5', 2, 10],
+    ],
+  },
+  ENTRETIEN: {
+    probability: 0.2,
+    lines: [
+      ['DISJ-16A', 1, 1],
+      ['PARAFOUDRE', 1, 1],
+      ['BOUCHE-VMC', 1, 2],
+    ],
+  },
+  IRVE: {
+    probability: 1,
+    lines: [
+      ['IRVE-7KW', 1, 1],
+      ['DISJ-40A', 1, 1],
+      ['DIFF-40A-A', 1, 1],
+      ['CABLE-3G6', 8, 25],
+    ],
+  },
+  CONFORMITE: {
+    probability: 0.8,
+    lines: [
+      ['TERRE', 1, 1],
+      ['PRISE-16A', 2, 6],
+      ['DIFF-40A-A', 1, 2],
+      ['LIAISON-SDB', 1, 1],
+    ],
+  },
 };
 
-function buildInterventions(dice: Dice, calendar: Calendar, reference: ReferenceData, data: DemoData, appointments: AppointmentPlan[]): InterventionPlan[] {
+function buildInterventions(
+  dice: Dice,
+  calendar: Calendar,
+  reference: ReferenceData,
+  data: DemoData,
+  appointments: AppointmentPlan[],
+): InterventionPlan[] {
   const interventions: InterventionPlan[] = [];
   for (const appointment of appointments) {
     if (appointment.status !== 'DONE' && appointment.status !== 'ON_SITE') continue;
@@ -1731,7 +2240,13 @@ function buildInterventions(dice: Dice, calendar: Calendar, reference: Reference
   return interventions;
 }
 
-function buildIntervention(dice: Dice, calendar: Calendar, reference: ReferenceData, data: DemoData, appointment: AppointmentPlan): InterventionPlan {
+function buildIntervention(
+  dice: Dice,
+  calendar: Calendar,
+  reference: ReferenceData,
+  data: DemoData,
+  appointment: AppointmentPlan,
+): InterventionPlan {
   const { service, site } = appointment;
   const done = appointment.status === 'DONE';
   const clockInAt = minDate(addMinutes(appointment.startsAt, dice.int(0, 20)), calendar.now);
@@ -1781,7 +2296,14 @@ function checklistAnswers(dice: Dice, service: ServiceRef): Prisma.InputJsonObje
   );
 }
 
-function addMaterials(dice: Dice, reference: ReferenceData, data: DemoData, interventionId: string, serviceCode: string, done: boolean): number {
+function addMaterials(
+  dice: Dice,
+  reference: ReferenceData,
+  data: DemoData,
+  interventionId: string,
+  serviceCode: string,
+  done: boolean,
+): number {
   const usage = MATERIALS_BY_SERVICE[serviceCode];
   if (!done || !usage || !dice.chance(usage.probability)) return 0;
   const lines = usage.probability === 1 ? usage.lines : dice.sample(usage.lines, dice.int(1, 2));
@@ -1811,7 +2333,12 @@ function sha256(text: string): string {
 // ───────────────────────────── Surveys ─────────────────────────────
 
 const SURVEY_COMMENTS: Record<number, string[]> = {
-  5: ['Technicien ponctuel et très professionnel.', 'Intervention rapide, merci !', 'Travail soigné, explications claires.', 'Parfait, je recommande.'],
+  5: [
+    'Technicien ponctuel et très professionnel.',
+    'Intervention rapide, merci !',
+    'Travail soigné, explications claires.',
+    'Parfait, je recommande.',
+  ],
   4: ['Bon travail, un peu d’attente pour avoir un rendez-vous.', 'Satisfait, technicien sympathique.', 'Très bien dans l’ensemble.'],
   3: ['Un peu de retard mais travail soigné.', 'Correct, mais le devis a tardé.'],
   2: ['Difficile de joindre le standard.', 'Le problème est revenu deux jours après.'],
@@ -1825,7 +2352,15 @@ function buildSurveys(dice: Dice, calendar: Calendar, data: DemoData, interventi
     if (sentAt > calendar.now) continue;
     const answeredAt = dice.chance(0.5) ? addMinutes(sentAt, dice.int(30, 3 * 24 * 60)) : null;
     const answered = answeredAt !== null && answeredAt < calendar.now;
-    const csat = answered ? dice.weighted([[5, 55], [4, 30], [3, 9], [2, 4], [1, 2]]) : null;
+    const csat = answered
+      ? dice.weighted([
+          [5, 55],
+          [4, 30],
+          [3, 9],
+          [2, 4],
+          [1, 2],
+        ])
+      : null;
     data.surveys.push({
       id: dice.id(),
       token: dice.faker.string.alphanumeric(32),
@@ -1842,7 +2377,12 @@ function buildSurveys(dice: Dice, calendar: Calendar, data: DemoData, interventi
 }
 
 function npsFor(dice: Dice, csat: number): number {
-  if (csat === 5) return dice.weighted([[10, 45], [9, 40], [8, 15]]);
+  if (csat === 5)
+    return dice.weighted([
+      [10, 45],
+      [9, 40],
+      [8, 15],
+    ]);
   if (csat === 4) return dice.int(7, 9);
   if (csat === 3) return dice.int(5, 7);
   return dice.int(0, 4);
@@ -1860,50 +2400,249 @@ interface TicketTemplate {
   priority?: ReadonlyArray<readonly [TicketPriority, number]>;
 }
 
-const URGENT_MIX: ReadonlyArray<readonly [TicketPriority, number]> = [['URGENT', 18], ['HIGH', 45], ['NORMAL', 37]];
-const HIGH_MIX: ReadonlyArray<readonly [TicketPriority, number]> = [['HIGH', 50], ['NORMAL', 50]];
-const CALM_MIX: ReadonlyArray<readonly [TicketPriority, number]> = [['NORMAL', 70], ['LOW', 30]];
+const URGENT_MIX: ReadonlyArray<readonly [TicketPriority, number]> = [
+  ['URGENT', 18],
+  ['HIGH', 45],
+  ['NORMAL', 37],
+];
+const HIGH_MIX: ReadonlyArray<readonly [TicketPriority, number]> = [
+  ['HIGH', 50],
+  ['NORMAL', 50],
+];
+const CALM_MIX: ReadonlyArray<readonly [TicketPriority, number]> = [
+  ['NORMAL', 70],
+  ['LOW', 30],
+];
 
 const TICKET_TEMPLATES: TicketTemplate[] = [
-  { category: 'BREAKDOWN', subject: 'Disjoncteur qui saute', description: 'Le disjoncteur général saute plusieurs fois par jour, surtout quand le four et le lave-linge tournent en même temps.', priority: URGENT_MIX },
-  { category: 'BREAKDOWN', subject: 'Panne de courant partielle', description: 'Plus de courant dans une partie du logement (chambres et salle de bain) depuis ce matin. Le reste fonctionne.', priority: URGENT_MIX },
-  { category: 'BREAKDOWN', subject: 'Différentiel qui déclenche sans raison', description: 'Le différentiel coupe la nuit, sans appareil particulier en marche. Le congélateur a décongelé deux fois.', priority: URGENT_MIX },
-  { category: 'BREAKDOWN', subject: 'Prises qui ne fonctionnent plus', description: 'Toutes les prises du salon sont hors service, le disjoncteur ne semble pas avoir sauté.', priority: URGENT_MIX },
-  { category: 'BREAKDOWN', subject: 'Odeur de brûlé au tableau électrique', description: 'Une odeur de brûlé se dégage du tableau électrique et un disjoncteur est chaud au toucher.', priority: [['URGENT', 80], ['HIGH', 20]] },
-  { category: 'BREAKDOWN', subject: 'Chauffe-eau qui ne chauffe plus', description: 'Plus d’eau chaude depuis deux jours, le disjoncteur du chauffe-eau est bien enclenché.', priority: URGENT_MIX },
-  { category: 'BREAKDOWN', subject: 'Éclairage des parties communes en panne', description: 'L’éclairage de l’escalier B ne fonctionne plus, la minuterie semble bloquée.', audience: ['PROPERTY_MANAGER'], priority: HIGH_MIX },
-  { category: 'BREAKDOWN', subject: 'Interphone hors service', description: 'L’interphone de la résidence ne sonne plus dans les appartements depuis le week-end.', audience: ['PROPERTY_MANAGER'], priority: HIGH_MIX },
-  { category: 'BREAKDOWN', subject: 'Borne de recharge en défaut', description: 'La borne de recharge affiche un voyant rouge et ne démarre plus la charge.', priority: HIGH_MIX },
-  { category: 'BREAKDOWN', subject: 'Coupure dans la boutique', description: 'Coupure d’électricité sur les prises de la réserve, la caisse ne fonctionne plus.', audience: ['COMPANY'], priority: [['URGENT', 50], ['HIGH', 50]] },
-  { category: 'QUOTE_REQUEST', subject: 'Demande de devis borne de recharge', description: 'Nous avons acheté une voiture électrique et souhaitons installer une borne dans le garage.', quote: 'irve' },
-  { category: 'QUOTE_REQUEST', subject: 'Devis remplacement tableau électrique', description: 'Notre tableau est ancien (fusibles), nous aimerions un devis pour le remplacer.', quote: 'tableau' },
-  { category: 'QUOTE_REQUEST', subject: 'Devis mise aux normes appartement', description: 'Nous vendons notre appartement et le diagnostic électrique signale plusieurs anomalies.', quote: 'conformite' },
-  { category: 'QUOTE_REQUEST', subject: 'Devis installation VMC', description: 'Problème d’humidité dans la salle de bain, nous souhaitons installer une VMC.', quote: 'vmc' },
-  { category: 'QUOTE_REQUEST', subject: 'Devis circuits cuisine', description: 'Rénovation de notre cuisine : il faudrait ajouter des prises et une ligne pour la plaque.', quote: 'cuisine' },
-  { category: 'QUOTE_REQUEST', subject: 'Devis éclairage LED des bureaux', description: 'Nous souhaitons remplacer les néons de nos bureaux par des dalles LED.', audience: ['COMPANY'], quote: 'led' },
-  { category: 'QUOTE_REQUEST', subject: 'Devis remplacement visiophone résidence', description: 'Le conseil syndical souhaite un devis pour remplacer l’interphone par un visiophone.', audience: ['PROPERTY_MANAGER'], quote: 'visiophone' },
-  { category: 'APPOINTMENT', subject: 'Demande de rendez-vous entretien annuel', description: 'Bonjour, je souhaite planifier la visite annuelle de mon contrat d’entretien.' },
-  { category: 'APPOINTMENT', subject: 'Report du rendez-vous de jeudi', description: 'Je ne serai pas disponible jeudi, est-il possible de décaler le rendez-vous à la semaine prochaine ?' },
-  { category: 'APPOINTMENT', subject: 'Heure de passage du technicien', description: 'Pouvez-vous me confirmer l’heure de passage du technicien demain ?', priority: [['NORMAL', 100]] },
-  { category: 'APPOINTMENT', subject: 'Annulation de rendez-vous', description: 'Le problème s’est résolu de lui-même, vous pouvez annuler le rendez-vous.', priority: CALM_MIX },
-  { category: 'BILLING', subject: 'Question sur la facture', description: 'Je ne comprends pas la ligne « déplacement » de ma dernière facture.', priority: CALM_MIX },
-  { category: 'BILLING', subject: 'Demande de duplicata de facture', description: 'Pourriez-vous me renvoyer la facture de l’intervention du mois dernier ?', priority: CALM_MIX },
-  { category: 'BILLING', subject: 'Taux de TVA sur la facture', description: 'Mon logement a plus de deux ans, la TVA à 10 % aurait dû s’appliquer.', priority: CALM_MIX },
-  { category: 'COMPLAINT', subject: 'Technicien arrivé en retard', description: 'Le technicien est arrivé avec plus d’une heure de retard sans prévenir.', priority: HIGH_MIX },
-  { category: 'COMPLAINT', subject: 'Problème persiste après intervention', description: 'Le disjoncteur saute de nouveau depuis hier malgré l’intervention de la semaine dernière.', priority: HIGH_MIX },
-  { category: 'INFORMATION', subject: 'Renseignement contrat d’entretien', description: 'Que comprend exactement votre contrat d’entretien annuel et quel est son tarif ?', priority: CALM_MIX },
-  { category: 'INFORMATION', subject: 'Attestation Consuel', description: 'Le notaire nous demande l’attestation Consuel des travaux réalisés l’an dernier.', priority: CALM_MIX },
-  { category: 'INFORMATION', subject: 'Aides pour une borne de recharge', description: 'Existe-t-il des aides (prime Advenir, crédit d’impôt) pour l’installation d’une borne ?', priority: CALM_MIX },
-  { category: 'OTHER', subject: 'Demande de rappel', description: 'Merci de me rappeler au sujet de mon installation.', priority: CALM_MIX },
-  { category: 'OTHER', subject: 'Changement d’adresse de facturation', description: 'Nous avons déménagé notre siège, merci de mettre à jour l’adresse de facturation.', priority: CALM_MIX },
+  {
+    category: 'BREAKDOWN',
+    subject: 'Disjoncteur qui saute',
+    description: 'Le disjoncteur général saute plusieurs fois par jour, surtout quand le four et le lave-linge tournent en même temps.',
+    priority: URGENT_MIX,
+  },
+  {
+    category: 'BREAKDOWN',
+    subject: 'Panne de courant partielle',
+    description: 'Plus de courant dans une partie du logement (chambres et salle de bain) depuis ce matin. Le reste fonctionne.',
+    priority: URGENT_MIX,
+  },
+  {
+    category: 'BREAKDOWN',
+    subject: 'Différentiel qui déclenche sans raison',
+    description: 'Le différentiel coupe la nuit, sans appareil particulier en marche. Le congélateur a décongelé deux fois.',
+    priority: URGENT_MIX,
+  },
+  {
+    category: 'BREAKDOWN',
+    subject: 'Prises qui ne fonctionnent plus',
+    description: 'Toutes les prises du salon sont hors service, le disjoncteur ne semble pas avoir sauté.',
+    priority: URGENT_MIX,
+  },
+  {
+    category: 'BREAKDOWN',
+    subject: 'Odeur de brûlé au tableau électrique',
+    description: 'Une odeur de brûlé se dégage du tableau électrique et un disjoncteur est chaud au toucher.',
+    priority: [
+      ['URGENT', 80],
+      ['HIGH', 20],
+    ],
+  },
+  {
+    category: 'BREAKDOWN',
+    subject: 'Chauffe-eau qui ne chauffe plus',
+    description: 'Plus d’eau chaude depuis deux jours, le disjoncteur du chauffe-eau est bien enclenché.',
+    priority: URGENT_MIX,
+  },
+  {
+    category: 'BREAKDOWN',
+    subject: 'Éclairage des parties communes en panne',
+    description: 'L’éclairage de l’escalier B ne fonctionne plus, la minuterie semble bloquée.',
+    audience: ['PROPERTY_MANAGER'],
+    priority: HIGH_MIX,
+  },
+  {
+    category: 'BREAKDOWN',
+    subject: 'Interphone hors service',
+    description: 'L’interphone de la résidence ne sonne plus dans les appartements depuis le week-end.',
+    audience: ['PROPERTY_MANAGER'],
+    priority: HIGH_MIX,
+  },
+  {
+    category: 'BREAKDOWN',
+    subject: 'Borne de recharge en défaut',
+    description: 'La borne de recharge affiche un voyant rouge et ne démarre plus la charge.',
+    priority: HIGH_MIX,
+  },
+  {
+    category: 'BREAKDOWN',
+    subject: 'Coupure dans la boutique',
+    description: 'Coupure d’électricité sur les prises de la réserve, la caisse ne fonctionne plus.',
+    audience: ['COMPANY'],
+    priority: [
+      ['URGENT', 50],
+      ['HIGH', 50],
+    ],
+  },
+  {
+    category: 'QUOTE_REQUEST',
+    subject: 'Demande de devis borne de recharge',
+    description: 'Nous avons acheté une voiture électrique et souhaitons installer une borne dans le garage.',
+    quote: 'irve',
+  },
+  {
+    category: 'QUOTE_REQUEST',
+    subject: 'Devis remplacement tableau électrique',
+    description: 'Notre tableau est ancien (fusibles), nous aimerions un devis pour le remplacer.',
+    quote: 'tableau',
+  },
+  {
+    category: 'QUOTE_REQUEST',
+    subject: 'Devis mise aux normes appartement',
+    description: 'Nous vendons notre appartement et le diagnostic électrique signale plusieurs anomalies.',
+    quote: 'conformite',
+  },
+  {
+    category: 'QUOTE_REQUEST',
+    subject: 'Devis installation VMC',
+    description: 'Problème d’humidité dans la salle de bain, nous souhaitons installer une VMC.',
+    quote: 'vmc',
+  },
+  {
+    category: 'QUOTE_REQUEST',
+    subject: 'Devis circuits cuisine',
+    description: 'Rénovation de notre cuisine : il faudrait ajouter des prises et une ligne pour la plaque.',
+    quote: 'cuisine',
+  },
+  {
+    category: 'QUOTE_REQUEST',
+    subject: 'Devis éclairage LED des bureaux',
+    description: 'Nous souhaitons remplacer les néons de nos bureaux par des dalles LED.',
+    audience: ['COMPANY'],
+    quote: 'led',
+  },
+  {
+    category: 'QUOTE_REQUEST',
+    subject: 'Devis remplacement visiophone résidence',
+    description: 'Le conseil syndical souhaite un devis pour remplacer l’interphone par un visiophone.',
+    audience: ['PROPERTY_MANAGER'],
+    quote: 'visiophone',
+  },
+  {
+    category: 'APPOINTMENT',
+    subject: 'Demande de rendez-vous entretien annuel',
+    description: 'Bonjour, je souhaite planifier la visite annuelle de mon contrat d’entretien.',
+  },
+  {
+    category: 'APPOINTMENT',
+    subject: 'Report du rendez-vous de jeudi',
+    description: 'Je ne serai pas disponible jeudi, est-il possible de décaler le rendez-vous à la semaine prochaine ?',
+  },
+  {
+    category: 'APPOINTMENT',
+    subject: 'Heure de passage du technicien',
+    description: 'Pouvez-vous me confirmer l’heure de passage du technicien demain ?',
+    priority: [['NORMAL', 100]],
+  },
+  {
+    category: 'APPOINTMENT',
+    subject: 'Annulation de rendez-vous',
+    description: 'Le problème s’est résolu de lui-même, vous pouvez annuler le rendez-vous.',
+    priority: CALM_MIX,
+  },
+  {
+    category: 'BILLING',
+    subject: 'Question sur la facture',
+    description: 'Je ne comprends pas la ligne « déplacement » de ma dernière facture.',
+    priority: CALM_MIX,
+  },
+  {
+    category: 'BILLING',
+    subject: 'Demande de duplicata de facture',
+    description: 'Pourriez-vous me renvoyer la facture de l’intervention du mois dernier ?',
+    priority: CALM_MIX,
+  },
+  {
+    category: 'BILLING',
+    subject: 'Taux de TVA sur la facture',
+    description: 'Mon logement a plus de deux ans, la TVA à 10 % aurait dû s’appliquer.',
+    priority: CALM_MIX,
+  },
+  {
+    category: 'COMPLAINT',
+    subject: 'Technicien arrivé en retard',
+    description: 'Le technicien est arrivé avec plus d’une heure de retard sans prévenir.',
+    priority: HIGH_MIX,
+  },
+  {
+    category: 'COMPLAINT',
+    subject: 'Problème persiste après intervention',
+    description: 'Le disjoncteur saute de nouveau depuis hier malgré l’intervention de la semaine dernière.',
+    priority: HIGH_MIX,
+  },
+  {
+    category: 'INFORMATION',
+    subject: 'Renseignement contrat d’entretien',
+    description: 'Que comprend exactement votre contrat d’entretien annuel et quel est son tarif ?',
+    priority: CALM_MIX,
+  },
+  {
+    category: 'INFORMATION',
+    subject: 'Attestation Consuel',
+    description: 'Le notaire nous demande l’attestation Consuel des travaux réalisés l’an dernier.',
+    priority: CALM_MIX,
+  },
+  {
+    category: 'INFORMATION',
+    subject: 'Aides pour une borne de recharge',
+    description: 'Existe-t-il des aides (prime Advenir, crédit d’impôt) pour l’installation d’une borne ?',
+    priority: CALM_MIX,
+  },
+  {
+    category: 'OTHER',
+    subject: 'Demande de rappel',
+    description: 'Merci de me rappeler au sujet de mon installation.',
+    priority: CALM_MIX,
+  },
+  {
+    category: 'OTHER',
+    subject: 'Changement d’adresse de facturation',
+    description: 'Nous avons déménagé notre siège, merci de mettre à jour l’adresse de facturation.',
+    priority: CALM_MIX,
+  },
 ];
 
 const TECHNICIAN_TICKET_TEMPLATES: TicketTemplate[] = [
-  { category: 'OPPORTUNITY', subject: 'Opportunité : remplacement du tableau', description: 'Tableau vétuste constaté lors de l’entretien, le client souhaite un devis.', quote: 'tableau' },
-  { category: 'OPPORTUNITY', subject: 'Opportunité : borne de recharge', description: 'Le client a un véhicule électrique et recharge sur une prise domestique.', quote: 'irve' },
-  { category: 'OPPORTUNITY', subject: 'Opportunité : passage en LED', description: 'Local commercial éclairé en tubes fluorescents, gérant intéressé par la LED.', quote: 'led' },
-  { category: 'OTHER', subject: 'Matériel à commander', description: 'Différentiel type B à commander pour la suite du chantier.', priority: CALM_MIX },
-  { category: 'BREAKDOWN', subject: 'Retour nécessaire chez le client', description: 'Pièce manquante, il faut repasser pour terminer la réparation.', priority: HIGH_MIX },
+  {
+    category: 'OPPORTUNITY',
+    subject: 'Opportunité : remplacement du tableau',
+    description: 'Tableau vétuste constaté lors de l’entretien, le client souhaite un devis.',
+    quote: 'tableau',
+  },
+  {
+    category: 'OPPORTUNITY',
+    subject: 'Opportunité : borne de recharge',
+    description: 'Le client a un véhicule électrique et recharge sur une prise domestique.',
+    quote: 'irve',
+  },
+  {
+    category: 'OPPORTUNITY',
+    subject: 'Opportunité : passage en LED',
+    description: 'Local commercial éclairé en tubes fluorescents, gérant intéressé par la LED.',
+    quote: 'led',
+  },
+  {
+    category: 'OTHER',
+    subject: 'Matériel à commander',
+    description: 'Différentiel type B à commander pour la suite du chantier.',
+    priority: CALM_MIX,
+  },
+  {
+    category: 'BREAKDOWN',
+    subject: 'Retour nécessaire chez le client',
+    description: 'Pièce manquante, il faut repasser pour terminer la réparation.',
+    priority: HIGH_MIX,
+  },
 ];
 
 const FOLLOW_UP_NOTES = [
@@ -1926,7 +2665,9 @@ const RESOLUTION_NOTES = [
 ];
 
 function buildTickets(dice: Dice, calendar: Calendar, data: DemoData, staff: Staff, customers: CustomerPlan[]): TicketPlan[] {
-  const times = Array.from({ length: TICKET_COUNT }, () => pastOfficeInstant(dice, calendar, 480, 1110, 20)).sort((a, b) => a.getTime() - b.getTime());
+  const times = Array.from({ length: TICKET_COUNT }, () => pastOfficeInstant(dice, calendar, 480, 1110, 20)).sort(
+    (a, b) => a.getTime() - b.getTime(),
+  );
   const portalCustomers = customers.filter((customer) => customer.portalUser && !customer.isDemo);
   const regularCustomers = customers.filter((customer) => !customer.isDemo);
   const tickets = times.map((createdAt) => planTicket(dice, staff, createdAt, regularCustomers, portalCustomers));
@@ -1941,7 +2682,12 @@ function buildTickets(dice: Dice, calendar: Calendar, data: DemoData, staff: Sta
 }
 
 function planTicket(dice: Dice, staff: Staff, createdAt: Date, customers: CustomerPlan[], portalCustomers: CustomerPlan[]): TicketPlan {
-  const source = dice.weighted<TicketSource>([['PHONE', 45], ['EMAIL', 35], ['PORTAL', 14], ['TECHNICIAN', 6]]);
+  const source = dice.weighted<TicketSource>([
+    ['PHONE', 45],
+    ['EMAIL', 35],
+    ['PORTAL', 14],
+    ['TECHNICIAN', 6],
+  ]);
   const known = source === 'PORTAL' || source === 'TECHNICIAN' || dice.chance(source === 'EMAIL' ? 0.9 : 0.92);
   const customer = known ? dice.pick(source === 'PORTAL' ? portalCustomers : customers) : null;
   const templates = (source === 'TECHNICIAN' ? TECHNICIAN_TICKET_TEMPLATES : TICKET_TEMPLATES).filter(
@@ -1958,7 +2704,11 @@ function planTicket(dice: Dice, staff: Staff, createdAt: Date, customers: Custom
     customer,
     site: customer ? dice.pick(customer.sites) : null,
     author: source === 'TECHNICIAN' ? dice.pick(staff.technicians).user : null,
-    assigneeId: dice.weighted<string | null>([[staff.assistant.id, 60], [staff.manager.id, 5], [null, 35]]),
+    assigneeId: dice.weighted<string | null>([
+      [staff.assistant.id, 60],
+      [staff.manager.id, 5],
+      [null, 35],
+    ]),
     firstRespondedAt: null,
     resolvedAt: null,
     closedAt: null,
@@ -1972,7 +2722,13 @@ function markOpenTickets(dice: Dice, calendar: Calendar, tickets: TicketPlan[]):
   for (const ticket of newest) {
     // Requests of the last day are partly still untouched: the assistant is triaging them.
     const ageMinutes = (calendar.now.getTime() - ticket.createdAt.getTime()) / MINUTE;
-    ticket.status = ageMinutes < 24 * 60 && dice.chance(0.6) ? 'NEW' : dice.weighted<TicketStatus>([['OPEN', 65], ['PENDING', 35]]);
+    ticket.status =
+      ageMinutes < 24 * 60 && dice.chance(0.6)
+        ? 'NEW'
+        : dice.weighted<TicketStatus>([
+            ['OPEN', 65],
+            ['PENDING', 35],
+          ]);
     if (ticket.status === 'NEW') ticket.assigneeId = null;
   }
   const threeWeeksAgo = addMinutes(calendar.now, -21 * 24 * 60);
@@ -1985,11 +2741,18 @@ function settleTicketTimes(dice: Dice, calendar: Calendar, ticket: TicketPlan): 
   const latest = addMinutes(calendar.now, -5);
   if (ticket.status === 'NEW') return;
   // About one ticket in ten misses its first-response target.
-  const responseFactor = dice.chance(0.9) ? dice.faker.number.float({ min: 0.05, max: 0.9 }) : dice.faker.number.float({ min: 1.1, max: 2 });
-  ticket.firstRespondedAt = minDate(addMinutes(ticket.createdAt, Math.max(3, Math.round(sla.firstResponseMinutes * responseFactor))), latest);
+  const responseFactor = dice.chance(0.9)
+    ? dice.faker.number.float({ min: 0.05, max: 0.9 })
+    : dice.faker.number.float({ min: 1.1, max: 2 });
+  ticket.firstRespondedAt = minDate(
+    addMinutes(ticket.createdAt, Math.max(3, Math.round(sla.firstResponseMinutes * responseFactor))),
+    latest,
+  );
   if (ticket.status === 'OPEN' || ticket.status === 'PENDING') return;
 
-  const resolutionFactor = dice.chance(0.88) ? dice.faker.number.float({ min: 0.1, max: 0.95 }) : dice.faker.number.float({ min: 1.05, max: 1.8 });
+  const resolutionFactor = dice.chance(0.88)
+    ? dice.faker.number.float({ min: 0.1, max: 0.95 })
+    : dice.faker.number.float({ min: 1.05, max: 1.8 });
   ticket.resolvedAt = maxDate(
     minDate(addMinutes(ticket.createdAt, Math.round(sla.resolutionMinutes * resolutionFactor)), latest),
     addMinutes(ticket.firstRespondedAt, 1),
@@ -2032,7 +2795,8 @@ function addTicketTimeline(dice: Dice, calendar: Calendar, data: DemoData, staff
   // PHONE tickets get their CALL event from the call that created them (see buildCalls).
 
   if (!ticket.firstRespondedAt) return;
-  if (ticket.assigneeId) event('ASSIGNMENT', ticket.firstRespondedAt, { authorId: staff.assistant.id, data: { assigneeId: ticket.assigneeId } });
+  if (ticket.assigneeId)
+    event('ASSIGNMENT', ticket.firstRespondedAt, { authorId: staff.assistant.id, data: { assigneeId: ticket.assigneeId } });
   event('STATUS_CHANGE', ticket.firstRespondedAt, { authorId: handlerId, data: { from: 'NEW', to: 'OPEN' } });
   if (ticket.source === 'EMAIL') addEmailReply(dice, data, staff, ticket, event);
 
@@ -2041,13 +2805,24 @@ function addTicketTimeline(dice: Dice, calendar: Calendar, data: DemoData, staff
     event('NOTE', between(dice, ticket.firstRespondedAt, end), { authorId: handlerId, body: dice.pick(FOLLOW_UP_NOTES) });
   }
   if (ticket.status === 'PENDING') {
-    event('STATUS_CHANGE', addMinutes(ticket.firstRespondedAt, 2), { authorId: handlerId, body: 'En attente du retour du client.', data: { from: 'OPEN', to: 'PENDING' } });
+    event('STATUS_CHANGE', addMinutes(ticket.firstRespondedAt, 2), {
+      authorId: handlerId,
+      body: 'En attente du retour du client.',
+      data: { from: 'OPEN', to: 'PENDING' },
+    });
   }
   if (ticket.resolvedAt) {
-    event('STATUS_CHANGE', ticket.resolvedAt, { authorId: handlerId, body: dice.pick(RESOLUTION_NOTES), data: { from: 'OPEN', to: 'RESOLVED' } });
+    event('STATUS_CHANGE', ticket.resolvedAt, {
+      authorId: handlerId,
+      body: dice.pick(RESOLUTION_NOTES),
+      data: { from: 'OPEN', to: 'RESOLVED' },
+    });
   }
   if (ticket.closedAt) {
-    event('STATUS_CHANGE', ticket.closedAt, { body: 'Clôture automatique sans retour du client.', data: { from: 'RESOLVED', to: 'CLOSED' } });
+    event('STATUS_CHANGE', ticket.closedAt, {
+      body: 'Clôture automatique sans retour du client.',
+      data: { from: 'RESOLVED', to: 'CLOSED' },
+    });
   }
 }
 
@@ -2142,11 +2917,23 @@ function between(dice: Dice, from: Date, to: Date): Date {
 
 // ───────────────────────────── Calls ─────────────────────────────
 
-function buildCalls(dice: Dice, calendar: Calendar, data: DemoData, staff: Staff, customers: CustomerPlan[], tickets: TicketPlan[], phones: UniquePool): void {
+function buildCalls(
+  dice: Dice,
+  calendar: Calendar,
+  data: DemoData,
+  staff: Staff,
+  customers: CustomerPlan[],
+  tickets: TicketPlan[],
+  phones: UniquePool,
+): void {
   const linkedTarget = Math.round(CALL_COUNT * 0.7);
   const missedTarget = Math.round(CALL_COUNT * 0.08);
   const unknownNumber = () => phones.claim(() => frenchPhone(dice, dice.chance(0.6) ? 'mobile' : 'landline'));
-  const answerer = () => dice.weighted([[staff.assistant.id, 85], [staff.manager.id, 15]]);
+  const answerer = () =>
+    dice.weighted([
+      [staff.assistant.id, 85],
+      [staff.manager.id, 15],
+    ]);
   const calls = data.calls;
 
   for (const ticket of tickets) {
@@ -2178,7 +2965,11 @@ function buildCalls(dice: Dice, calendar: Calendar, data: DemoData, staff: Staff
 
   for (let missed = 0; missed < missedTarget; missed++) {
     // Missed calls cluster at lunch time and at the end of the day.
-    const window = dice.weighted([[[720, 840], 45], [[1050, 1140], 25], [[480, 1110], 30]] as const);
+    const window = dice.weighted([
+      [[720, 840], 45],
+      [[1050, 1140], 25],
+      [[480, 1110], 30],
+    ] as const);
     const startedAt = pastOfficeInstant(dice, calendar, window[0], window[1]);
     const customer = dice.chance(0.7) ? dice.pick(customers) : null;
     const from = customer ? dice.pick(customer.phones) : unknownNumber();
@@ -2204,7 +2995,11 @@ function answeredCall(
   answeredById: string,
 ): Prisma.CallCreateManyInput {
   const answeredAt = new Date(startedAt.getTime() + dice.int(3, direction === 'INBOUND' ? 25 : 15) * 1000);
-  const durationSeconds = dice.weighted([[dice.int(20, 90), 35], [dice.int(91, 300), 45], [dice.int(301, 900), 20]]);
+  const durationSeconds = dice.weighted([
+    [dice.int(20, 90), 35],
+    [dice.int(91, 300), 45],
+    [dice.int(301, 900), 20],
+  ]);
   return {
     id: dice.id(),
     provider: 'generic',
@@ -2270,61 +3065,132 @@ const QUOTE_TEMPLATES: QuoteTemplate[] = [
     key: 'tableau',
     title: 'Remplacement du tableau électrique',
     audience: ['INDIVIDUAL', 'COMPANY'],
-    lines: [['TABLEAU-3R', 1, 1], ['DIFF-40A-A', 1, 1], ['DIFF-40A-AC', 2, 3], ['DISJ-16A', 6, 10], ['DISJ-20A', 2, 4], ['DISJ-32A', 1, 1], ['PARAFOUDRE', 1, 1], ['MO-H', 6, 10], ['DEPL', 1, 1]],
+    lines: [
+      ['TABLEAU-3R', 1, 1],
+      ['DIFF-40A-A', 1, 1],
+      ['DIFF-40A-AC', 2, 3],
+      ['DISJ-16A', 6, 10],
+      ['DISJ-20A', 2, 4],
+      ['DISJ-32A', 1, 1],
+      ['PARAFOUDRE', 1, 1],
+      ['MO-H', 6, 10],
+      ['DEPL', 1, 1],
+    ],
   },
   {
     key: 'irve',
     title: 'Installation d’une borne de recharge 7,4 kW',
     audience: ['INDIVIDUAL', 'COMPANY', 'PROPERTY_MANAGER'],
-    lines: [['IRVE-7KW', 1, 1], ['DIFF-40A-A', 1, 1], ['DISJ-40A', 1, 1], ['CABLE-3G6', 8, 35, 0.5], ['GAINE-ICTA20', 8, 35, 0.5], ['MO-H', 4, 6], ['DEPL', 1, 1]],
+    lines: [
+      ['IRVE-7KW', 1, 1],
+      ['DIFF-40A-A', 1, 1],
+      ['DISJ-40A', 1, 1],
+      ['CABLE-3G6', 8, 35, 0.5],
+      ['GAINE-ICTA20', 8, 35, 0.5],
+      ['MO-H', 4, 6],
+      ['DEPL', 1, 1],
+    ],
   },
   {
     key: 'conformite',
     title: 'Mise en conformité NF C 15-100',
     audience: ['INDIVIDUAL', 'COMPANY'],
-    lines: [['TERRE', 1, 1], ['LIAISON-SDB', 1, 1], ['DIFF-40A-A', 1, 2], ['PRISE-16A', 4, 10], ['CABLE-3G2.5', 10, 40, 0.5], ['MO-H', 8, 16], ['DEPL', 1, 1]],
+    lines: [
+      ['TERRE', 1, 1],
+      ['LIAISON-SDB', 1, 1],
+      ['DIFF-40A-A', 1, 2],
+      ['PRISE-16A', 4, 10],
+      ['CABLE-3G2.5', 10, 40, 0.5],
+      ['MO-H', 8, 16],
+      ['DEPL', 1, 1],
+    ],
   },
   {
     key: 'cuisine',
     title: 'Création des circuits de la cuisine',
     audience: ['INDIVIDUAL'],
-    lines: [['PRISE-16A', 4, 6], ['PRISE-32A', 1, 1], ['CABLE-3G2.5', 15, 40, 0.5], ['CABLE-3G6', 5, 12, 0.5], ['BOITE-ENC', 4, 8], ['DISJ-16A', 2, 3], ['DISJ-32A', 1, 1], ['MO-H', 4, 8], ['DEPL', 1, 1]],
+    lines: [
+      ['PRISE-16A', 4, 6],
+      ['PRISE-32A', 1, 1],
+      ['CABLE-3G2.5', 15, 40, 0.5],
+      ['CABLE-3G6', 5, 12, 0.5],
+      ['BOITE-ENC', 4, 8],
+      ['DISJ-16A', 2, 3],
+      ['DISJ-32A', 1, 1],
+      ['MO-H', 4, 8],
+      ['DEPL', 1, 1],
+    ],
   },
   {
     key: 'chauffe-eau',
     title: 'Remplacement du chauffe-eau 200 L',
     audience: ['INDIVIDUAL'],
-    lines: [['CHAUFFE-EAU-200', 1, 1], ['GROUPE-SECU', 1, 1], ['MO-H', 3, 4], ['DEPL', 1, 1]],
+    lines: [
+      ['CHAUFFE-EAU-200', 1, 1],
+      ['GROUPE-SECU', 1, 1],
+      ['MO-H', 3, 4],
+      ['DEPL', 1, 1],
+    ],
   },
   {
     key: 'vmc',
     title: 'Installation d’une VMC hygroréglable',
     audience: ['INDIVIDUAL'],
-    lines: [['VMC-HYGRO', 1, 1], ['BOUCHE-VMC', 2, 4], ['CABLE-3G1.5', 5, 15, 0.5], ['MO-H', 4, 6], ['DEPL', 1, 1]],
+    lines: [
+      ['VMC-HYGRO', 1, 1],
+      ['BOUCHE-VMC', 2, 4],
+      ['CABLE-3G1.5', 5, 15, 0.5],
+      ['MO-H', 4, 6],
+      ['DEPL', 1, 1],
+    ],
   },
   {
     key: 'radiateurs',
     title: 'Remplacement des radiateurs électriques',
     audience: ['INDIVIDUAL'],
-    lines: [['RAD-INERTIE', 3, 6], ['THERMOSTAT', 1, 1], ['MO-H', 4, 8], ['DEPL', 1, 1]],
+    lines: [
+      ['RAD-INERTIE', 3, 6],
+      ['THERMOSTAT', 1, 1],
+      ['MO-H', 4, 8],
+      ['DEPL', 1, 1],
+    ],
   },
   {
     key: 'led',
     title: 'Passage en éclairage LED',
     audience: ['COMPANY'],
-    lines: [['DALLE-LED', 10, 40], ['BAES', 2, 6], ['CABLE-3G1.5', 20, 60, 0.5], ['MO-H', 6, 14], ['DEPL', 1, 1]],
+    lines: [
+      ['DALLE-LED', 10, 40],
+      ['BAES', 2, 6],
+      ['CABLE-3G1.5', 20, 60, 0.5],
+      ['MO-H', 6, 14],
+      ['DEPL', 1, 1],
+    ],
   },
   {
     key: 'visiophone',
     title: 'Remplacement de l’interphone par un visiophone',
     audience: ['PROPERTY_MANAGER'],
-    lines: [['VISIOPHONE', 1, 2], ['CABLE-3G1.5', 10, 30, 0.5], ['MO-H', 3, 6], ['DEPL', 1, 1]],
+    lines: [
+      ['VISIOPHONE', 1, 2],
+      ['CABLE-3G1.5', 10, 30, 0.5],
+      ['MO-H', 3, 6],
+      ['DEPL', 1, 1],
+    ],
   },
   {
     key: 'prises',
     title: 'Ajout de prises et points lumineux',
     audience: ['INDIVIDUAL', 'COMPANY', 'PROPERTY_MANAGER'],
-    lines: [['PRISE-16A', 2, 8], ['INTER-VV', 1, 3], ['BOITE-ENC', 3, 10], ['CABLE-3G1.5', 5, 20, 0.5], ['CABLE-3G2.5', 5, 25, 0.5], ['MO-H', 2, 6], ['DEPL', 1, 1]],
+    lines: [
+      ['PRISE-16A', 2, 8],
+      ['INTER-VV', 1, 3],
+      ['BOITE-ENC', 3, 10],
+      ['CABLE-3G1.5', 5, 20, 0.5],
+      ['CABLE-3G2.5', 5, 25, 0.5],
+      ['MO-H', 2, 6],
+      ['DEPL', 1, 1],
+    ],
   },
 ];
 
@@ -2361,7 +3227,13 @@ function buildQuotes(
   const others = customers.filter((customer) => !customer.isDemo);
   while (origins.length < QUOTE_COUNT) {
     const customer = dice.pick(others);
-    origins.push({ customer, site: dice.pick(customer.sites), createdAt: pastOfficeInstant(dice, calendar), templateKey: null, createdById: staff.assistant.id });
+    origins.push({
+      customer,
+      site: dice.pick(customer.sites),
+      createdAt: pastOfficeInstant(dice, calendar),
+      templateKey: null,
+      createdById: staff.assistant.id,
+    });
   }
   origins.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
 
@@ -2384,8 +3256,23 @@ function demoCustomerQuoteOrigins(calendar: Calendar, staff: Staff, customers: C
   if (!demo || !site) return [];
   const gaetan = staff.technicians[0]?.user.id ?? staff.assistant.id;
   return [
-    { customer: demo, site, createdAt: atParisMinute(nextWorkingDay(calendar, addDays(calendar.today, -45)), 615), templateKey: 'tableau', createdById: gaetan, forcedStatus: 'ACCEPTED', mustInvoice: true },
-    { customer: demo, site, createdAt: minDate(atParisMinute(addDays(calendar.today, -5), 660), addMinutes(calendar.now, -60)), templateKey: 'irve', createdById: staff.assistant.id, forcedStatus: 'SENT' },
+    {
+      customer: demo,
+      site,
+      createdAt: atParisMinute(nextWorkingDay(calendar, addDays(calendar.today, -45)), 615),
+      templateKey: 'tableau',
+      createdById: gaetan,
+      forcedStatus: 'ACCEPTED',
+      mustInvoice: true,
+    },
+    {
+      customer: demo,
+      site,
+      createdAt: minDate(atParisMinute(addDays(calendar.today, -5), 660), addMinutes(calendar.now, -60)),
+      templateKey: 'irve',
+      createdById: staff.assistant.id,
+      forcedStatus: 'SENT',
+    },
   ];
 }
 
@@ -2397,7 +3284,9 @@ function quoteOriginsFromInterventions(dice: Dice, calendar: Calendar, staff: St
     const fromQuoteVisit = appointment.service.code === 'DEVIS';
     if (!fromQuoteVisit && !(intervention.opportunityQuote && dice.chance(0.6))) continue;
     const onSite = dice.chance(0.3);
-    const createdAt = onSite ? addMinutes(clockOutAt, -10) : minDate(addMinutes(clockOutAt, dice.int(120, 3 * 24 * 60)), addMinutes(calendar.now, -30));
+    const createdAt = onSite
+      ? addMinutes(clockOutAt, -10)
+      : minDate(addMinutes(clockOutAt, dice.int(120, 3 * 24 * 60)), addMinutes(calendar.now, -30));
     origins.push({
       customer: appointment.site.customer,
       site: appointment.site,
@@ -2426,7 +3315,14 @@ function quoteOriginsFromTickets(dice: Dice, calendar: Calendar, staff: Staff, t
   });
 }
 
-function buildQuote(dice: Dice, calendar: Calendar, reference: ReferenceData, data: DemoData, origin: QuoteOrigin, number: string): QuotePlan {
+function buildQuote(
+  dice: Dice,
+  calendar: Calendar,
+  reference: ReferenceData,
+  data: DemoData,
+  origin: QuoteOrigin,
+  number: string,
+): QuotePlan {
   const { customer } = origin;
   const template =
     QUOTE_TEMPLATES.find((candidate) => candidate.key === origin.templateKey && candidate.audience.includes(customer.kind)) ??
@@ -2468,14 +3364,37 @@ function buildQuote(dice: Dice, calendar: Calendar, reference: ReferenceData, da
     refusedAt: status === 'REFUSED' ? decisionAt : null,
     createdAt: origin.createdAt,
   });
-  return { id, customer, createdAt: origin.createdAt, status, acceptedAt, totalHtCents, totalTtcCents: totalHtCents + totalVatCents, mustInvoice: origin.mustInvoice ?? false };
+  return {
+    id,
+    customer,
+    createdAt: origin.createdAt,
+    status,
+    acceptedAt,
+    totalHtCents,
+    totalTtcCents: totalHtCents + totalVatCents,
+    mustInvoice: origin.mustInvoice ?? false,
+  };
 }
 
 function quoteStatus(dice: Dice, calendar: Calendar, createdAt: Date): QuoteStatus {
   const ageDays = (calendar.now.getTime() - createdAt.getTime()) / DAY;
-  if (ageDays > 30) return dice.weighted<QuoteStatus>([['ACCEPTED', 45], ['REFUSED', 20], ['EXPIRED', 35]]);
-  if (ageDays < 1) return dice.weighted<QuoteStatus>([['DRAFT', 50], ['SENT', 50]]);
-  return dice.weighted<QuoteStatus>([['DRAFT', ageDays < 10 ? 5 : 0], ['SENT', 50], ['ACCEPTED', 35], ['REFUSED', 10]]);
+  if (ageDays > 30)
+    return dice.weighted<QuoteStatus>([
+      ['ACCEPTED', 45],
+      ['REFUSED', 20],
+      ['EXPIRED', 35],
+    ]);
+  if (ageDays < 1)
+    return dice.weighted<QuoteStatus>([
+      ['DRAFT', 50],
+      ['SENT', 50],
+    ]);
+  return dice.weighted<QuoteStatus>([
+    ['DRAFT', ageDays < 10 ? 5 : 0],
+    ['SENT', 50],
+    ['ACCEPTED', 35],
+    ['REFUSED', 10],
+  ]);
 }
 
 /** Acceptance or refusal: after sending, before the validity end and before now. */
@@ -2484,7 +3403,12 @@ function decisionTime(dice: Dice, calendar: Calendar, sentAt: Date, validUntilDa
   return between(dice, addMinutes(sentAt, 30), maxDate(latest, addMinutes(sentAt, 31)));
 }
 
-function quoteLines(dice: Dice, reference: ReferenceData, template: QuoteTemplate, kind: CustomerKind): Array<Omit<Prisma.QuoteLineCreateManyInput, 'quoteId' | 'position'> & { totalHtCents: number; vatRateBp: number }> {
+function quoteLines(
+  dice: Dice,
+  reference: ReferenceData,
+  template: QuoteTemplate,
+  kind: CustomerKind,
+): Array<Omit<Prisma.QuoteLineCreateManyInput, 'quoteId' | 'position'> & { totalHtCents: number; vatRateBp: number }> {
   return template.lines.flatMap(([code, min, max, step = 1]) => {
     const item = reference.catalog.get(code);
     if (!item) return [];
@@ -2569,7 +3493,16 @@ function invoicesFromQuotes(dice: Dice, calendar: Calendar, quotes: QuotePlan[])
     // Works are invoiced once done, one to three weeks after acceptance.
     const issuedDay = nextWorkingDay(calendar, addDays(parisDay(quote.acceptedAt), quote.mustInvoice ? 10 : dice.int(7, 21)));
     if (issuedDay > calendar.today) return [];
-    return [{ customerId: quote.customer.id, quoteId: quote.id, issuedDay, totalHtCents: quote.totalHtCents, totalTtcCents: quote.totalTtcCents, mustKeep: quote.mustInvoice }];
+    return [
+      {
+        customerId: quote.customer.id,
+        quoteId: quote.id,
+        issuedDay,
+        totalHtCents: quote.totalHtCents,
+        totalTtcCents: quote.totalTtcCents,
+        mustKeep: quote.mustInvoice,
+      },
+    ];
   });
 }
 
@@ -2580,7 +3513,16 @@ function invoicesFromContracts(calendar: Calendar, contracts: ContractPlan[]): I
     const issuedDay = nextWorkingDay(calendar, anniversary);
     if (issuedDay > calendar.today) return [];
     const vat = Math.round((contract.priceCents * contract.vatRateBp) / 10000);
-    return [{ customerId: contract.customer.id, quoteId: null, issuedDay, totalHtCents: contract.priceCents, totalTtcCents: contract.priceCents + vat, mustKeep: contract.customer.isDemo }];
+    return [
+      {
+        customerId: contract.customer.id,
+        quoteId: null,
+        issuedDay,
+        totalHtCents: contract.priceCents,
+        totalTtcCents: contract.priceCents + vat,
+        mustKeep: contract.customer.isDemo,
+      },
+    ];
   });
 }
 
@@ -2603,10 +3545,22 @@ function paymentOf(dice: Dice, calendar: Calendar, draft: InvoiceDraft): { statu
   const ageDays = daysBetween(draft.issuedDay, calendar.today);
   const mix: ReadonlyArray<readonly [InvoiceStatus, number]> =
     ageDays > 60
-      ? [['PAID', 92], ['PARTIALLY_PAID', 3], ['ISSUED', 5]]
+      ? [
+          ['PAID', 92],
+          ['PARTIALLY_PAID', 3],
+          ['ISSUED', 5],
+        ]
       : ageDays > 30
-        ? [['PAID', 75], ['PARTIALLY_PAID', 8], ['ISSUED', 17]]
-        : [['PAID', 35], ['PARTIALLY_PAID', 10], ['ISSUED', 55]];
+        ? [
+            ['PAID', 75],
+            ['PARTIALLY_PAID', 8],
+            ['ISSUED', 17],
+          ]
+        : [
+            ['PAID', 35],
+            ['PARTIALLY_PAID', 10],
+            ['ISSUED', 55],
+          ];
   const status = draft.mustKeep ? 'PAID' : dice.weighted(mix);
   if (status === 'PAID') return { status, paidCents: draft.totalTtcCents };
   if (status === 'PARTIALLY_PAID') return { status, paidCents: Math.round((draft.totalTtcCents * dice.pick([30, 40, 50])) / 100) };
@@ -2620,9 +3574,24 @@ function buildDemoConversation(dice: Dice, calendar: Calendar, data: DemoData, s
   if (!demo?.portalUser) return;
   const start = atParisMinute(nextWorkingDay(calendar, addDays(calendar.today, -6)), 1140);
   const conversation: Array<[string | null, 'FROM_CUSTOMER' | 'FROM_STAFF', string, number]> = [
-    [demo.portalUser.id, 'FROM_CUSTOMER', 'Bonjour, pourriez-vous m’envoyer un devis pour une borne de recharge ? Nous venons d’acheter une voiture électrique.', 0],
-    [staff.assistant.id, 'FROM_STAFF', 'Bonjour Madame Bernard, avec plaisir. Gaëtan, qui connaît votre installation, prépare le devis : vous le recevrez dans votre espace client.', 14 * 60],
-    [demo.portalUser.id, 'FROM_CUSTOMER', 'Merci beaucoup ! La place de parking est au sous-sol, à une quinzaine de mètres du tableau.', 15 * 60],
+    [
+      demo.portalUser.id,
+      'FROM_CUSTOMER',
+      'Bonjour, pourriez-vous m’envoyer un devis pour une borne de recharge ? Nous venons d’acheter une voiture électrique.',
+      0,
+    ],
+    [
+      staff.assistant.id,
+      'FROM_STAFF',
+      'Bonjour Madame Bernard, avec plaisir. Gaëtan, qui connaît votre installation, prépare le devis : vous le recevrez dans votre espace client.',
+      14 * 60,
+    ],
+    [
+      demo.portalUser.id,
+      'FROM_CUSTOMER',
+      'Merci beaucoup ! La place de parking est au sous-sol, à une quinzaine de mètres du tableau.',
+      15 * 60,
+    ],
   ];
   for (const [authorId, direction, body, offsetMinutes] of conversation) {
     const createdAt = minDate(addMinutes(start, offsetMinutes), addMinutes(calendar.now, -30));

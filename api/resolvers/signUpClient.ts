@@ -51,7 +51,12 @@ export async function signUpClient(
             name: data.name,
             phones,
             emails: [data.email],
-            searchText: customerSearchText({ name: data.name, emails: [data.email], phones, postalCodes: data.postalCode ? [data.postalCode] : [] }),
+            searchText: customerSearchText({
+              name: data.name,
+              emails: [data.email],
+              phones,
+              postalCodes: data.postalCode ? [data.postalCode] : [],
+            }),
           },
         },
       },

@@ -37,7 +37,12 @@ export async function updateCustomer(
         },
       });
       await refreshCustomerSearchText(tx, id);
-      await recordAudit(tx, viewer, { action: 'customer.update', entityType: 'Customer', entityId: id, data: { fields: Object.keys(patch) } });
+      await recordAudit(tx, viewer, {
+        action: 'customer.update',
+        entityType: 'Customer',
+        entityId: id,
+        data: { fields: Object.keys(patch) },
+      });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new SageAccountTakenError();

@@ -30,7 +30,8 @@ const CreatedApiToken = builder.objectRef<{ tokenId: string; secret: string }>('
     secret: t.exposeString('secret', { description: 'Send as "Authorization: Bearer <secret>". Not retrievable later.' }),
     token: t.prismaField({
       type: 'ApiToken',
-      resolve: (query, created, _args, context) => context.prisma.apiToken.findUniqueOrThrow({ ...nonEmptyQuery(query), where: { id: created.tokenId } }),
+      resolve: (query, created, _args, context) =>
+        context.prisma.apiToken.findUniqueOrThrow({ ...nonEmptyQuery(query), where: { id: created.tokenId } }),
     }),
   }),
 });

@@ -6,7 +6,9 @@ import { builder } from './builder.ts';
 const AppointmentStatusEnum = builder.enumType('AppointmentStatus', {
   values: ['REQUESTED', 'CONFIRMED', 'EN_ROUTE', 'ON_SITE', 'DONE', 'CANCELLED', 'NO_SHOW'] as const,
 });
-const AppointmentSourceEnum = builder.enumType('AppointmentSource', { values: ['PORTAL', 'PHONE', 'EMAIL', 'STAFF', 'AUTOMATION', 'IMPORT'] as const });
+const AppointmentSourceEnum = builder.enumType('AppointmentSource', {
+  values: ['PORTAL', 'PHONE', 'EMAIL', 'STAFF', 'AUTOMATION', 'IMPORT'] as const,
+});
 
 builder.prismaObject('Service', {
   description: 'What can be booked (Dépannage, Entretien annuel…).',

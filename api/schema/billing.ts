@@ -7,7 +7,8 @@ const InvoiceStatusEnum = builder.enumType('InvoiceStatus', { values: ['ISSUED',
 builder.prismaObject('Quote', {
   // A customer never sees the office's drafts, even by a direct path.
   authScopes: (quote, context) =>
-    readableThroughCustomer(quote, context) && (quote.status !== 'DRAFT' || context.viewer.kind === 'token' || (context.viewer.kind === 'user' && context.viewer.role !== 'CLIENT')),
+    readableThroughCustomer(quote, context) &&
+    (quote.status !== 'DRAFT' || context.viewer.kind === 'token' || (context.viewer.kind === 'user' && context.viewer.role !== 'CLIENT')),
   fields: (t) => ({
     id: t.exposeID('id'),
     number: t.exposeString('number'),

@@ -15,8 +15,10 @@ export const CustomerKindEnum = builder.enumType('CustomerKind', { values: ['IND
 const ContractStatusEnum = builder.enumType('ContractStatus', { values: ['ACTIVE', 'PENDING_RENEWAL', 'EXPIRED', 'CANCELLED'] as const });
 
 /** Everything hanging off a customer is readable by whoever may read that customer. */
-export const readableThroughCustomer = (row: { customerId: string | null }, context: { viewer: Parameters<typeof viewerCanReadCustomer>[0] }) =>
-  viewerCanReadCustomer(context.viewer, row.customerId);
+export const readableThroughCustomer = (
+  row: { customerId: string | null },
+  context: { viewer: Parameters<typeof viewerCanReadCustomer>[0] },
+) => viewerCanReadCustomer(context.viewer, row.customerId);
 
 const pageSize = z.number().int().min(1, 'Au moins 1.|At least 1.').max(100, 'Au plus 100.|At most 100.');
 
@@ -224,7 +226,11 @@ function withoutNulls<T extends object>(input: T): { [K in keyof T]: Exclude<T[K
   return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== null)) as { [K in keyof T]: Exclude<T[K], null> };
 }
 
-function findCustomer(query: { include?: Prisma.CustomerInclude; select?: Prisma.CustomerSelect }, id: string, context: { prisma: PrismaClient }) {
+function findCustomer(
+  query: { include?: Prisma.CustomerInclude; select?: Prisma.CustomerSelect },
+  id: string,
+  context: { prisma: PrismaClient },
+) {
   return context.prisma.customer.findUniqueOrThrow({ ...nonEmptyQuery(query), where: { id } });
 }
 

@@ -2,7 +2,9 @@ import { builder } from './builder.ts';
 
 const TicketStatusEnum = builder.enumType('TicketStatus', { values: ['NEW', 'OPEN', 'PENDING', 'RESOLVED', 'CLOSED'] as const });
 const TicketPriorityEnum = builder.enumType('TicketPriority', { values: ['LOW', 'NORMAL', 'HIGH', 'URGENT'] as const });
-const TicketSourceEnum = builder.enumType('TicketSource', { values: ['PHONE', 'EMAIL', 'PORTAL', 'TECHNICIAN', 'CHATBOT', 'AUTOMATION'] as const });
+const TicketSourceEnum = builder.enumType('TicketSource', {
+  values: ['PHONE', 'EMAIL', 'PORTAL', 'TECHNICIAN', 'CHATBOT', 'AUTOMATION'] as const,
+});
 
 builder.prismaObject('Ticket', {
   description: 'A customer request being handled by the office.',

@@ -38,7 +38,10 @@ export const UserType = builder.prismaObject('User', {
 /** Sets the session cookie and makes the rest of this request act as the user who just logged in or signed up. */
 async function actAs(context: Context, userId: string, session: OpenedSession): Promise<void> {
   context.responseCookies.push(sessionCookie(session, context.config.secureCookies));
-  const user = await context.prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { role: true, customerId: true, locale: true } });
+  const user = await context.prisma.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { role: true, customerId: true, locale: true },
+  });
   context.viewer = { kind: 'user', userId, sessionId: session.id, ...user };
 }
 
@@ -169,7 +172,9 @@ builder.mutationField('createStaffUser', (t) =>
     errors: { types: [ValidationError, ConflictError] },
     args: { input: t.arg({ type: CreateStaffUserInput }) },
     resolve: async (query, _root, { input }, context) => {
-      const { userId } = await createStaffUser(context.prisma, context.mailer, context.viewer, input, { publicUrl: context.config.publicUrl });
+      const { userId } = await createStaffUser(context.prisma, context.mailer, context.viewer, input, {
+        publicUrl: context.config.publicUrl,
+      });
       return context.prisma.user.findUniqueOrThrow({ ...nonEmptyQuery(query), where: { id: userId } });
     },
   }),

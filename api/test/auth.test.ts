@@ -27,7 +27,10 @@ describe('login, sessions and accounts', () => {
   it('logs in with an httpOnly SameSite cookie and answers `me`', async () => {
     const client = app.client();
     const result = await client.request(loginMutation, { email: 'Claire@Duret.test ', password: testPassword });
-    expect(result.data?.login).toMatchObject({ __typename: 'MutationLoginSuccess', data: { email: 'claire@duret.test', role: 'ASSISTANT' } });
+    expect(result.data?.login).toMatchObject({
+      __typename: 'MutationLoginSuccess',
+      data: { email: 'claire@duret.test', role: 'ASSISTANT' },
+    });
     const setCookie = client.lastResponse?.headers.get('set-cookie') ?? '';
     expect(setCookie).toMatch(/^relais_session=[\w-]{20,};/);
     expect(setCookie).toContain('HttpOnly');
@@ -95,7 +98,15 @@ describe('login, sessions and accounts', () => {
     const client = app.client();
     const result = await client.request(
       `mutation($input: SignUpInput!) { signUp(input: $input) { __typename ... on MutationSignUpSuccess { data { role customer { name phones emails } } } ... on Error { code } } }`,
-      { input: { email: 'marie.dupont@example.fr', password: 'un bon mot de passe', name: 'Marie Dupont', phone: '06 12 34 56 78', postalCode: '75011' } },
+      {
+        input: {
+          email: 'marie.dupont@example.fr',
+          password: 'un bon mot de passe',
+          name: 'Marie Dupont',
+          phone: '06 12 34 56 78',
+          postalCode: '75011',
+        },
+      },
     );
     expect(result.data?.signUp).toEqual({
       __typename: 'MutationSignUpSuccess',
@@ -106,10 +117,11 @@ describe('login, sessions and accounts', () => {
 
   it('refuses a second sign-up with the same e-mail and writes nothing', async () => {
     const [users, customers] = [await app.db.prisma.user.count(), await app.db.prisma.customer.count()];
-    const result = await app.client().request(
-      `mutation($input: SignUpInput!) { signUp(input: $input) { __typename ... on Error { code messageFr } } }`,
-      { input: { email: 'MARIE.DUPONT@example.fr', password: 'un autre mot de passe', name: 'Marie D.' } },
-    );
+    const result = await app
+      .client()
+      .request(`mutation($input: SignUpInput!) { signUp(input: $input) { __typename ... on Error { code messageFr } } }`, {
+        input: { email: 'MARIE.DUPONT@example.fr', password: 'un autre mot de passe', name: 'Marie D.' },
+      });
     expect(result.data?.signUp).toMatchObject({ __typename: 'ConflictError', code: 'CONFLICT' });
     expect(await app.db.prisma.user.count()).toBe(users);
     expect(await app.db.prisma.customer.count()).toBe(customers);
@@ -117,10 +129,12 @@ describe('login, sessions and accounts', () => {
 
   it('rejects bad sign-up input field by field and writes nothing', async () => {
     const users = await app.db.prisma.user.count();
-    const result = await app.client().request(
-      `mutation($input: SignUpInput!) { signUp(input: $input) { __typename ... on ValidationError { issues { path messageEn } } } }`,
-      { input: { email: 'a@b', password: 'short', name: 'x'.repeat(500), phone: '12' } },
-    );
+    const result = await app
+      .client()
+      .request(
+        `mutation($input: SignUpInput!) { signUp(input: $input) { __typename ... on ValidationError { issues { path messageEn } } } }`,
+        { input: { email: 'a@b', password: 'short', name: 'x'.repeat(500), phone: '12' } },
+      );
     const issues = (result.data?.signUp as { issues: { path: string }[] }).issues.map((issue) => issue.path).sort();
     expect(issues).toEqual(['email', 'name', 'password', 'phone']);
     expect(await app.db.prisma.user.count()).toBe(users);
@@ -167,7 +181,10 @@ describe('API tokens for integrators', () => {
     const manager = app.client();
     await manager.login('director@duret.test', testPassword);
     await manager.request(`mutation($id: ID!) { revokeApiToken(id: $id) { __typename } }`, { id: token.id });
-    const revoked = await app.client().withHeaders({ authorization: `Bearer ${readSecret}` }).request(`{ customers { total } }`);
+    const revoked = await app
+      .client()
+      .withHeaders({ authorization: `Bearer ${readSecret}` })
+      .request(`{ customers { total } }`);
     expect(revoked.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(await app.db.prisma.auditLog.count({ where: { action: 'apiToken.revoke', entityId: token.id } })).toBe(1);
   });
@@ -195,7 +212,11 @@ describe('password reset by e-mail, through a real SMTP server', () => {
     await once(smtp.server, 'listening');
     const { port } = smtp.server.address() as AddressInfo;
     app = await createTestApp({ smtpUrl: `smtp://127.0.0.1:${port}` });
-    await createTestUser(app.db.prisma, { role: 'CLIENT', email: 'jean.martin@example.fr', customerId: await createTestCustomer(app.db.prisma, { name: 'Martin Jean' }) });
+    await createTestUser(app.db.prisma, {
+      role: 'CLIENT',
+      email: 'jean.martin@example.fr',
+      customerId: await createTestCustomer(app.db.prisma, { name: 'Martin Jean' }),
+    });
   });
   afterAll(async () => {
     await app.close();
@@ -206,7 +227,11 @@ describe('password reset by e-mail, through a real SMTP server', () => {
     const oldSession = app.client();
     await oldSession.login('jean.martin@example.fr', testPassword);
 
-    const request = await app.client().request(`mutation { requestPasswordReset(email: "jean.martin@example.fr") { __typename ... on MutationRequestPasswordResetSuccess { data } } }`);
+    const request = await app
+      .client()
+      .request(
+        `mutation { requestPasswordReset(email: "jean.martin@example.fr") { __typename ... on MutationRequestPasswordResetSuccess { data } } }`,
+      );
     expect(request.data?.requestPasswordReset).toEqual({ __typename: 'MutationRequestPasswordResetSuccess', data: true });
     await expect.poll(() => received.length, { timeout: 5000 }).toBe(1);
     const mail = await simpleParser(received[0]!);

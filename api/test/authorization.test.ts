@@ -98,7 +98,11 @@ describe('what anonymous visitors and customers can reach', () => {
     ownCustomerId = await createTestCustomer(app.db.prisma, { name: 'Petit Anne', phones: ['+33611111111'] });
     otherCustomerId = await createTestCustomer(app.db.prisma, { name: 'Grand Paul', phones: ['+33622222222'] });
     await app.db.prisma.customer.update({ where: { id: otherCustomerId }, data: { notes: 'Paie en retard' } });
-    ({ userId: clientUserId } = await createTestUser(app.db.prisma, { role: 'CLIENT', email: 'anne@example.fr', customerId: ownCustomerId }));
+    ({ userId: clientUserId } = await createTestUser(app.db.prisma, {
+      role: 'CLIENT',
+      email: 'anne@example.fr',
+      customerId: ownCustomerId,
+    }));
   });
   afterAll(() => app.close());
 
@@ -114,22 +118,29 @@ describe('what anonymous visitors and customers can reach', () => {
     return Object.values(type?.getFields() ?? {}).map((field) => ({ kind, field }));
   });
 
-  it.each(rootFields.filter(({ field }) => !publicFields.has(field.name)).map(({ kind, field }) => [`${kind} ${field.name}`, kind, field] as const))(
-    'anonymous: %s is refused as unauthenticated',
-    async (_label, kind, field) => {
-      const result = await app.client().request(operationFor(kind, field), Object.fromEntries(field.args.map((arg) => [arg.name, sampleValue(arg.type, otherCustomerId)])));
-      expect(result.errors?.map((error) => error.extensions?.code)).toContain('UNAUTHENTICATED');
-    },
-  );
+  it.each(
+    rootFields
+      .filter(({ field }) => !publicFields.has(field.name))
+      .map(({ kind, field }) => [`${kind} ${field.name}`, kind, field] as const),
+  )('anonymous: %s is refused as unauthenticated', async (_label, kind, field) => {
+    const result = await app
+      .client()
+      .request(operationFor(kind, field), Object.fromEntries(field.args.map((arg) => [arg.name, sampleValue(arg.type, otherCustomerId)])));
+    expect(result.errors?.map((error) => error.extensions?.code)).toContain('UNAUTHENTICATED');
+  });
 
-  it.each(rootFields.filter(({ field }) => !clientFields.has(field.name)).map(({ kind, field }) => [`${kind} ${field.name}`, kind, field] as const))(
-    'customer: %s is refused as forbidden',
-    async (_label, kind, field) => {
-      const client = await clientSession();
-      const result = await client.request(operationFor(kind, field), Object.fromEntries(field.args.map((arg) => [arg.name, sampleValue(arg.type, otherCustomerId)])));
-      expect(result.errors?.map((error) => error.extensions?.code)).toContain('FORBIDDEN');
-    },
-  );
+  it.each(
+    rootFields
+      .filter(({ field }) => !clientFields.has(field.name))
+      .map(({ kind, field }) => [`${kind} ${field.name}`, kind, field] as const),
+  )('customer: %s is refused as forbidden', async (_label, kind, field) => {
+    const client = await clientSession();
+    const result = await client.request(
+      operationFor(kind, field),
+      Object.fromEntries(field.args.map((arg) => [arg.name, sampleValue(arg.type, otherCustomerId)])),
+    );
+    expect(result.errors?.map((error) => error.extensions?.code)).toContain('FORBIDDEN');
+  });
 
   it('anonymous `me` is null', async () => {
     expect((await app.client().request(`{ me { id } }`)).data).toEqual({ me: null });

@@ -101,7 +101,8 @@ describe('customers: create, update, search, 360°', () => {
 
   it('gives a SAGE code to one customer only, even when two requests race', async () => {
     const before = await counts();
-    const attempt = (name: string) => assistant.request(createCustomerMutation, { input: { kind: 'COMPANY', companyName: name, sageAccount: 'CL09999' } });
+    const attempt = (name: string) =>
+      assistant.request(createCustomerMutation, { input: { kind: 'COMPANY', companyName: name, sageAccount: 'CL09999' } });
     const results = await Promise.all([attempt('Boulangerie Ravel'), attempt('Pharmacie Ravel')]);
     const typenames = results.map((result) => (result.data?.createCustomer as { __typename: string }).__typename).sort();
     expect(typenames).toEqual(['ConflictError', 'MutationCreateCustomerSuccess']);
@@ -151,7 +152,10 @@ describe('customers: create, update, search, 360°', () => {
       `mutation($id: ID!, $siteId: ID) { saveContract(customerId: $id, siteId: $siteId, startDate: "2026-01-15T00:00:00Z", renewalDate: "2027-01-15T00:00:00Z", priceCents: 18900) { __typename ... on MutationSaveContractSuccess { data { number status site { city } } } } }`,
       { id, siteId },
     );
-    expect(contract.data?.saveContract).toEqual({ __typename: 'MutationSaveContractSuccess', data: { number: 'CTR-2026-0001', status: 'ACTIVE', site: { city: 'Rambouillet' } } });
+    expect(contract.data?.saveContract).toEqual({
+      __typename: 'MutationSaveContractSuccess',
+      data: { number: 'CTR-2026-0001', status: 'ACTIVE', site: { city: 'Rambouillet' } },
+    });
 
     const view = await assistant.request(
       `query($id: ID!) { customer(id: $id) { name contacts { name phone isPrimary } sites { city accessNotes } contracts { number } upcomingAppointments { id } openTickets { id } recentCalls { id } quotes { id } invoices { id } balanceDueCents } }`,
@@ -191,6 +195,9 @@ describe('customers: create, update, search, 360°', () => {
 
   it('rejects a search text that is too long with a typed error', async () => {
     const result = await assistant.request(`query($search: String) { customers(search: $search) { total } }`, { search: 'x'.repeat(201) });
-    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', messageFr: expect.stringContaining('Recherche trop longue') });
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      messageFr: expect.stringContaining('Recherche trop longue'),
+    });
   });
 });

@@ -23,7 +23,9 @@ describe('migrations and constraints', () => {
     const { userId } = await createTestUser(db.prisma, { role: 'TECHNICIAN', email: 'gaetan@duret.test' });
     technicianId = (await db.prisma.technician.findUniqueOrThrow({ where: { userId } })).id;
     serviceId = (
-      await db.prisma.service.create({ data: { code: 'DEPANNAGE', name: 'Dépannage', nameEn: 'Repair', durationMinutes: 60, requiredSkill: 'depannage' } })
+      await db.prisma.service.create({
+        data: { code: 'DEPANNAGE', name: 'Dépannage', nameEn: 'Repair', durationMinutes: 60, requiredSkill: 'depannage' },
+      })
     ).id;
     customerId = await createTestCustomer(db.prisma, { name: 'Blanc Louise' });
     siteId = (await db.prisma.site.findFirstOrThrow({ where: { customerId } })).id;
@@ -32,12 +34,23 @@ describe('migrations and constraints', () => {
 
   function appointment(startsAt: string, endsAt: string, status: 'CONFIRMED' | 'CANCELLED' = 'CONFIRMED') {
     return db.prisma.appointment.create({
-      data: { serviceId, technicianId, customerId, siteId, startsAt: new Date(startsAt), endsAt: new Date(endsAt), status, source: 'STAFF' },
+      data: {
+        serviceId,
+        technicianId,
+        customerId,
+        siteId,
+        startsAt: new Date(startsAt),
+        endsAt: new Date(endsAt),
+        status,
+        source: 'STAFF',
+      },
     });
   }
 
   it('records every migration, and applying again changes nothing', async () => {
-    const recorded = await db.sql.query<{ migration_name: string }>('SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name');
+    const recorded = await db.sql.query<{ migration_name: string }>(
+      'SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name',
+    );
     expect(recorded.map((row) => row.migration_name)).toEqual(listMigrations().map((migration) => migration.name));
     expect(await applyMigrations(db.sql)).toEqual([]);
   });
@@ -87,10 +100,18 @@ describe('the migrate command', () => {
     const postgres = testDatabaseKind() === 'postgres' ? await createEmptyPostgresDatabase() : undefined;
     try {
       const env = { ...process.env, RELAIS_DATA_DIR: dataDir, DATABASE_URL: postgres?.url ?? '' };
-      const output = execFileSync(process.execPath, ['--import', 'tsx', 'main/migrate.ts'], { cwd: path.resolve(import.meta.dirname, '..'), env, encoding: 'utf8' });
+      const output = execFileSync(process.execPath, ['--import', 'tsx', 'main/migrate.ts'], {
+        cwd: path.resolve(import.meta.dirname, '..'),
+        env,
+        encoding: 'utf8',
+      });
       expect(output).toContain(`${listMigrations().length} migration(s) applied, none pending`);
-      const db = await openDatabase(postgres ? { kind: 'postgres', url: postgres.url } : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') });
-      const recorded = await db.sql.query<{ migration_name: string }>('SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL');
+      const db = await openDatabase(
+        postgres ? { kind: 'postgres', url: postgres.url } : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
+      );
+      const recorded = await db.sql.query<{ migration_name: string }>(
+        'SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL',
+      );
       expect(recorded).toHaveLength(listMigrations().length);
       await db.close();
     } finally {

@@ -44,7 +44,10 @@ describe('staff accounts', () => {
       __typename: 'MutationCreateStaffUserSuccess',
       data: { email: 'nadia.benali@duret-electricite.fr', name: 'Nadia Benali', role: 'TECHNICIAN', locale: 'fr' },
     });
-    const user = await app.db.prisma.user.findUniqueOrThrow({ where: { email: 'nadia.benali@duret-electricite.fr' }, select: { phone: true, technician: { select: { id: true } } } });
+    const user = await app.db.prisma.user.findUniqueOrThrow({
+      where: { email: 'nadia.benali@duret-electricite.fr' },
+      select: { phone: true, technician: { select: { id: true } } },
+    });
     expect(user.phone).toBe('+33655443322');
     expect(user.technician).not.toBeNull();
     expect(await app.db.prisma.auditLog.count({ where: { action: 'user.create' } })).toBe(1);
@@ -55,10 +58,11 @@ describe('staff accounts', () => {
     expect(invitation?.subject).toBe('Votre compte Relais');
     const token = /reset-password\?token=([\w%-]+)/.exec(invitation?.text ?? '')?.[1];
     expect(token).toBeTruthy();
-    const reset = await app.client().request(
-      `mutation($token: String!) { resetPassword(token: $token, password: "mon mot de passe") { __typename } }`,
-      { token: decodeURIComponent(token!) },
-    );
+    const reset = await app
+      .client()
+      .request(`mutation($token: String!) { resetPassword(token: $token, password: "mon mot de passe") { __typename } }`, {
+        token: decodeURIComponent(token!),
+      });
     expect(reset.data?.resetPassword).toEqual({ __typename: 'MutationResetPasswordSuccess' });
     const technician = app.client();
     await technician.login('nadia.benali@duret-electricite.fr', 'mon mot de passe');
@@ -67,7 +71,9 @@ describe('staff accounts', () => {
 
   it('refuses an e-mail already in use and writes nothing', async () => {
     const users = await app.db.prisma.user.count();
-    const result = await manager.request(createStaffUserMutation, { input: { email: 'claire@duret.test', name: 'Claire bis', role: 'ASSISTANT' } });
+    const result = await manager.request(createStaffUserMutation, {
+      input: { email: 'claire@duret.test', name: 'Claire bis', role: 'ASSISTANT' },
+    });
     expect(result.data?.createStaffUser).toMatchObject({ __typename: 'ConflictError', code: 'CONFLICT' });
     expect(await app.db.prisma.user.count()).toBe(users);
   });
@@ -85,7 +91,9 @@ describe('staff accounts', () => {
     expect((staff.data?.staffUsers as { role: string }[]).map((user) => user.role).sort()).toEqual(['ASSISTANT', 'MANAGER', 'TECHNICIAN']);
     const english = await manager.request(`mutation { updateMyLocale(locale: en) { locale } }`);
     expect(english.data).toEqual({ updateMyLocale: { locale: 'en' } });
-    const refused = await manager.request(createStaffUserMutation, { input: { email: 'claire@duret.test', name: 'Claire', role: 'ASSISTANT' } });
+    const refused = await manager.request(createStaffUserMutation, {
+      input: { email: 'claire@duret.test', name: 'Claire', role: 'ASSISTANT' },
+    });
     expect((refused.data?.createStaffUser as { message: string }).message).toMatch(/^An account already exists/);
   });
 });
@@ -101,8 +109,13 @@ describe('company profile', () => {
     const query = `{ company { name phone address { city } } }`;
     expect((await app.client().request(query)).data).toEqual({ company: null });
     await app.db.prisma.setting.create({
-      data: { key: 'company', value: { name: 'Duret Électricité', phone: '+33145000000', address: { street: '5 rue X', postalCode: '75011', city: 'Paris' } } },
+      data: {
+        key: 'company',
+        value: { name: 'Duret Électricité', phone: '+33145000000', address: { street: '5 rue X', postalCode: '75011', city: 'Paris' } },
+      },
     });
-    expect((await app.client().request(query)).data).toEqual({ company: { name: 'Duret Électricité', phone: '+33145000000', address: { city: 'Paris' } } });
+    expect((await app.client().request(query)).data).toEqual({
+      company: { name: 'Duret Électricité', phone: '+33145000000', address: { city: 'Paris' } },
+    });
   });
 });

@@ -18,7 +18,14 @@ function webSocketWithHeaders(headers: Record<string, string>) {
 function nextEvent<T>(client: Client, query: string): { result: Promise<T>; dispose: () => void } {
   let dispose = () => {};
   const result = new Promise<T>((resolve, reject) => {
-    dispose = client.subscribe<T>({ query }, { next: (value) => (value.errors ? reject(new Error(JSON.stringify(value.errors))) : resolve(value.data as T)), error: reject, complete: () => {} });
+    dispose = client.subscribe<T>(
+      { query },
+      {
+        next: (value) => (value.errors ? reject(new Error(JSON.stringify(value.errors))) : resolve(value.data as T)),
+        error: reject,
+        complete: () => {},
+      },
+    );
   });
   return { result, dispose: () => dispose() };
 }
@@ -43,7 +50,12 @@ describe('subscriptions on a real port', () => {
   });
 
   function wsClient(headers: Record<string, string>): Client {
-    return createClient({ url: `${server.url.replace('http', 'ws')}/graphql`, webSocketImpl: webSocketWithHeaders(headers), retryAttempts: 0, lazy: true });
+    return createClient({
+      url: `${server.url.replace('http', 'ws')}/graphql`,
+      webSocketImpl: webSocketWithHeaders(headers),
+      retryAttempts: 0,
+      lazy: true,
+    });
   }
 
   it('answers /health once the database is ready', async () => {
@@ -54,10 +66,16 @@ describe('subscriptions on a real port', () => {
 
   it('pushes customerChanged over graphql-ws to a logged-in assistant', async () => {
     const client = wsClient({ cookie: assistant.cookie! });
-    const subscription = nextEvent<{ customerChanged: { id: string; name: string } }>(client, `subscription { customerChanged { id name } }`);
+    const subscription = nextEvent<{ customerChanged: { id: string; name: string } }>(
+      client,
+      `subscription { customerChanged { id name } }`,
+    );
     // Give the server a moment to register the subscription before the change happens.
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const update = await assistant.request(`mutation($id: ID!) { updateCustomer(input: { id: $id, firstName: "Camille", lastName: "Roux" }) { __typename } }`, { id: customerId });
+    const update = await assistant.request(
+      `mutation($id: ID!) { updateCustomer(input: { id: $id, firstName: "Camille", lastName: "Roux" }) { __typename } }`,
+      { id: customerId },
+    );
     expect(update.data?.updateCustomer).toEqual({ __typename: 'MutationUpdateCustomerSuccess' });
     await expect(subscription.result).resolves.toEqual({ customerChanged: { id: customerId, name: 'Roux Camille' } });
     subscription.dispose();
@@ -94,7 +112,10 @@ describe('subscriptions on a real port', () => {
     expect(response.headers.get('content-type')).toContain('text/event-stream');
     const reader = response.body!.getReader();
     await new Promise((resolve) => setTimeout(resolve, 200));
-    await assistant.request(`mutation($id: ID!) { updateCustomer(input: { id: $id, firstName: "Camille", lastName: "Roux-Petit" }) { __typename } }`, { id: customerId });
+    await assistant.request(
+      `mutation($id: ID!) { updateCustomer(input: { id: $id, firstName: "Camille", lastName: "Roux-Petit" }) { __typename } }`,
+      { id: customerId },
+    );
     let text = '';
     while (!text.includes('Roux-Petit')) {
       const { value, done } = await reader.read();
@@ -106,7 +127,9 @@ describe('subscriptions on a real port', () => {
   });
 
   it('refuses a GraphQL GET without the CSRF header (a cross-site form or image could send it)', async () => {
-    const response = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ me { id } }')}`, { headers: { cookie: assistant.cookie! } });
+    const response = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ me { id } }')}`, {
+      headers: { cookie: assistant.cookie! },
+    });
     expect(response.status).toBe(403);
     const allowed = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ me { email } }')}`, {
       headers: { cookie: assistant.cookie!, 'x-graphql-csrf': '1' },
@@ -154,7 +177,9 @@ describe.runIf(process.env.RELAIS_TEST_DB === 'postgres' && process.env.REDIS_UR
     });
     const subscription = nextEvent<{ customerChanged: { name: string } }>(client, `subscription { customerChanged { name } }`);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const created = await viaFirst.request(`mutation { createCustomer(input: { kind: COMPANY, companyName: "Syndic Haussmann" }) { __typename } }`);
+    const created = await viaFirst.request(
+      `mutation { createCustomer(input: { kind: COMPANY, companyName: "Syndic Haussmann" }) { __typename } }`,
+    );
     expect(created.data?.createCustomer).toEqual({ __typename: 'MutationCreateCustomerSuccess' });
     await expect(subscription.result).resolves.toEqual({ customerChanged: { name: 'Syndic Haussmann' } });
     subscription.dispose();

@@ -23,10 +23,21 @@ beforeAll(async () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'relais-e2e-'));
   const db = await openDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'pglite') });
   await seedDemoData(db.prisma);
-  system = await startSystem({ ...configFromEnv({}), port: 0, dataDir, redisUrl: undefined, databaseUrl: undefined, smtpUrl: undefined }, db);
+  system = await startSystem(
+    { ...configFromEnv({}), port: 0, dataDir, redisUrl: undefined, databaseUrl: undefined, smtpUrl: undefined },
+    db,
+  );
   browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }, 180_000);
 
@@ -67,7 +78,9 @@ describe('each demo role lands on its own home screen', () => {
     await page.locator('input[name="email"]').fill('assistant@demo.relais.fr');
     await page.locator('input[name="password"]').fill('mauvais mot de passe');
     await page.locator('form button[type="submit"]').click();
-    await expect.poll(() => page.getByRole('alert').first().textContent(), { timeout: 10_000 }).toContain('E-mail ou mot de passe incorrect');
+    await expect
+      .poll(() => page.getByRole('alert').first().textContent(), { timeout: 10_000 })
+      .toContain('E-mail ou mot de passe incorrect');
     await page.screenshot({ path: path.join(screenshotDir, 'login-error-390.png') });
     await context.close();
   });
@@ -100,7 +113,9 @@ describe('the customer portal', () => {
     await logIn(page, 'client@demo.relais.fr');
     await page.getByRole('link', { name: 'Prendre rendez-vous' }).click();
     await page.getByTestId('booking-soon').waitFor();
-    await expect.poll(() => page.getByRole('link', { name: /01 45 00 00 00/ }).getAttribute('href'), { timeout: 10_000 }).toBe('tel:+33145000000');
+    await expect
+      .poll(() => page.getByRole('link', { name: /01 45 00 00 00/ }).getAttribute('href'), { timeout: 10_000 })
+      .toBe('tel:+33145000000');
     await page.screenshot({ path: path.join(screenshotDir, 'client-booking-soon-390.png') });
     await context.close();
   });

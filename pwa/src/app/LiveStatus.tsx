@@ -20,9 +20,7 @@ function StatusText(props: { dot: 'live' | 'connecting' | 'offline' | 'error'; c
  * old ("hors ligne"), or could not be loaded, with a way to retry.
  */
 export function LiveStatus(props: { updatedAt: Date | undefined; error?: CombinedError | undefined; onRetry: () => void }) {
-  const updatedAtText = (key: MessageKey) => (
-    <Show when={props.updatedAt}>{(at) => <> · {t(key, { time: formatTime(at()) })}</>}</Show>
-  );
+  const updatedAtText = (key: MessageKey) => <Show when={props.updatedAt}>{(at) => <> · {t(key, { time: formatTime(at()) })}</>}</Show>;
   return (
     <div class="live-status" role="status">
       <Switch>

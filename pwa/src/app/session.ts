@@ -41,10 +41,7 @@ export interface SessionUser {
   locale: Locale;
 }
 
-export type SessionState =
-  | { status: 'starting' }
-  | { status: 'signedOut'; expired: boolean }
-  | { status: 'signedIn'; user: SessionUser };
+export type SessionState = { status: 'starting' } | { status: 'signedOut'; expired: boolean } | { status: 'signedIn'; user: SessionUser };
 
 const [session, setSession] = createSignal<SessionState>({ status: 'starting' });
 export { session };

@@ -39,8 +39,7 @@ export const en: Record<MessageKey, string> = {
   'login.noAccount': 'No account yet?',
   'login.createAccount': 'Create a customer account',
   'login.sessionExpired': 'Your session has expired. Please sign in again to continue.',
-  'login.cookieRefused':
-    'You were signed in but your browser refused the session cookie. Allow cookies for this site and try again.',
+  'login.cookieRefused': 'You were signed in but your browser refused the session cookie. Allow cookies for this site and try again.',
 
   'signUp.title': 'Create your account',
   'signUp.intro': 'Follow your Duret Électricité visits, quotes and invoices.',
@@ -72,8 +71,7 @@ export const en: Record<MessageKey, string> = {
   'update.available': 'An update is available',
   'update.apply': 'Update',
   'update.unsavedTitle': 'You are in the middle of typing',
-  'update.unsavedBody':
-    'Updating reloads the app and will erase what you have not saved yet. Finish first, or update now.',
+  'update.unsavedBody': 'Updating reloads the app and will erase what you have not saved yet. Finish first, or update now.',
   'update.later': 'Later',
   'update.applyAnyway': 'Update anyway',
 

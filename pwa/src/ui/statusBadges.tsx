@@ -1,11 +1,4 @@
-import type {
-  AppointmentStatus,
-  ContractStatus,
-  InvoiceStatus,
-  QuoteStatus,
-  TicketPriority,
-  TicketStatus,
-} from '../gql/graphql';
+import type { AppointmentStatus, ContractStatus, InvoiceStatus, QuoteStatus, TicketPriority, TicketStatus } from '../gql/graphql';
 import { t } from '../i18n';
 import { Badge, type Tone } from './Badge';
 

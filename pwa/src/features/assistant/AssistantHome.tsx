@@ -73,13 +73,7 @@ export default function AssistantHome() {
             </div>
           }
         >
-          {(customerId) => (
-            <Customer360
-              customerId={customerId}
-              focusOnOpen={openedByUser()}
-              lastChange={lastChange()}
-            />
-          )}
+          {(customerId) => <Customer360 customerId={customerId} focusOnOpen={openedByUser()} lastChange={lastChange()} />}
         </Show>
       </div>
     </div>

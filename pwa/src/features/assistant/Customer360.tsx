@@ -163,9 +163,7 @@ function OpenTickets(props: { tickets: CustomerRecord['openTickets'] }) {
                   </strong>
                   <span class="muted small">
                     {t('customer.ticketOpened', { date: formatDateTime(ticket.createdAt) })}
-                    <Show when={ticket.resolutionDueAt}>
-                      {(due) => <> · {t('customer.ticketDue', { date: formatDateTime(due()) })}</>}
-                    </Show>
+                    <Show when={ticket.resolutionDueAt}>{(due) => <> · {t('customer.ticketDue', { date: formatDateTime(due()) })}</>}</Show>
                   </span>
                 </div>
                 <div class="row-side">
@@ -194,10 +192,7 @@ function RecentCalls(props: { calls: CustomerRecord['recentCalls'] }) {
                   <span class="muted small">{formatPhone(call.fromNumber)}</span>
                 </div>
                 <div class="row-side">
-                  <Show
-                    when={!call.missed}
-                    fallback={<Badge tone="danger">{t('customer.missedCall')}</Badge>}
-                  >
+                  <Show when={!call.missed} fallback={<Badge tone="danger">{t('customer.missedCall')}</Badge>}>
                     <span class="small">{call.durationSeconds != null ? formatDuration(call.durationSeconds) : ''}</span>
                   </Show>
                 </div>

@@ -114,8 +114,7 @@ export default function ClientHome() {
                     </Show>
                     <Show when={record().balanceDueCents > 0}>
                       <li>
-                        {t('client.balanceDue')}{' '}
-                        <span class="amount">{formatMoney(record().balanceDueCents, { taxIncluded: true })}</span>
+                        {t('client.balanceDue')} <span class="amount">{formatMoney(record().balanceDueCents, { taxIncluded: true })}</span>
                       </li>
                     </Show>
                   </ul>

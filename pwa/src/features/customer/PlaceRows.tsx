@@ -78,8 +78,7 @@ export function ContractRows(props: { contracts: ContractSummaryFragment[] }) {
                   {contract.visitFrequencyMonths === 12
                     ? t('contracts.visitYearly')
                     : tCount('contracts.visitEvery', contract.visitFrequencyMonths)}{' '}
-                  ·{' '}
-                  {t('contracts.price', { amount: formatMoney(priceWithTaxCents(contract), { taxIncluded: true }) })}
+                  · {t('contracts.price', { amount: formatMoney(priceWithTaxCents(contract), { taxIncluded: true }) })}
                 </span>
                 <Show when={contract.site}>{(site) => <span class="muted small">{formatAddress(site())}</span>}</Show>
               </div>
