@@ -25,6 +25,7 @@ import type {
   TicketStatus,
 } from '../generated/prisma/client.ts';
 import { customerSearchText, foldForSearch } from './customerSearchText.ts';
+import { frenchPublicHolidays } from './frenchHolidays.ts';
 import { parisInstant, parisWallClock } from './parisTime.ts';
 
 export interface SeedSummary {
@@ -261,32 +262,6 @@ function maxDate(a: Date, b: Date): Date {
   return a.getTime() >= b.getTime() ? a : b;
 }
 
-// Meeus/Jones/Butcher: Easter Sunday in the Gregorian calendar.
-function easterSunday(year: number): Day {
-  const a = year % 19;
-  const b = Math.floor(year / 100);
-  const c = year % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31);
-  const date = ((h + l - 7 * m + 114) % 31) + 1;
-  return `${year}-${String(month).padStart(2, '0')}-${String(date).padStart(2, '0')}`;
-}
-
-function frenchPublicHolidays(year: number): Day[] {
-  const easter = easterSunday(year);
-  const fixed = ['01-01', '05-01', '05-08', '07-14', '08-15', '11-01', '11-11', '12-25'].map((md) => `${year}-${md}`);
-  // Easter Monday, Ascension Thursday, Whit Monday.
-  return [...fixed, addDays(easter, 1), addDays(easter, 39), addDays(easter, 50)];
-}
-
 interface Calendar {
   now: Date;
   today: Day;
@@ -307,7 +282,7 @@ function calendarAround(now: Date): Calendar {
   const days: Day[] = [];
   for (let day = firstDay; day <= lastDay; day = addDays(day, 1)) days.push(day);
   const years = new Set(days.map((day) => Number(day.slice(0, 4))));
-  const holidays = new Set([...years].flatMap(frenchPublicHolidays));
+  const holidays = new Set([...years].flatMap((year) => frenchPublicHolidays(year).map((holiday) => holiday.date)));
   const calendar = { now, today, nowMinute: parisMinuteOfDay(now), firstDay, lastDay, days, holidays, pastWorkingDays: [] as Day[] };
   calendar.pastWorkingDays = days.filter((day) => day <= today && isWorkingDay(calendar, day));
   return calendar;
