@@ -7,6 +7,17 @@ import { Redis } from 'ioredis';
 export interface HubEvents {
   [topic: string]: [payload: unknown] | [id: string, payload: unknown];
   customerChanged: [payload: { customerId: string }];
+  /** Something changed the free time of these technicians in this period (ISO instants: payloads cross Redis as JSON). */
+  availabilityChanged: [payload: AvailabilityChange];
+  appointmentChanged: [payload: { appointmentId: string; ranges: { from: string; to: string }[] }];
+}
+
+export interface AvailabilityChange {
+  /** One id per change, so that subscribers looking at the same view share one recomputation. */
+  changeId: string;
+  technicianIds: string[];
+  from: string;
+  to: string;
 }
 
 export type Hub = ReturnType<typeof createPubSub<HubEvents>> & { close(): Promise<void> };

@@ -49,3 +49,14 @@ export const postalCodeRule = z
   .regex(/^\d{5}$/, 'Le code postal doit comporter 5 chiffres.|The postal code must have 5 digits.');
 
 export const idRule = z.string().min(1).max(64, 'Identifiant invalide.|Invalid id.');
+
+/** A [from, to) period of at most `maxDays` days. */
+export function dateRangeRule(maxDays: number) {
+  return z
+    .object({ from: z.date(), to: z.date() })
+    .refine((range) => range.to > range.from, { message: 'La fin doit suivre le début.|The end must come after the start.', path: ['to'] })
+    .refine((range) => range.to.getTime() - range.from.getTime() <= maxDays * 86_400_000, {
+      message: `Au plus ${maxDays} jours à la fois.|At most ${maxDays} days at a time.`,
+      path: ['to'],
+    });
+}

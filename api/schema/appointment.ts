@@ -1,5 +1,6 @@
-import { z } from 'zod';
 import { parseInput } from '../resolvers/errors.ts';
+import { dateRangeRule } from '../resolvers/inputRules.ts';
+import { customerMayChange } from '../resolvers/loadChangeableAppointment.ts';
 import { readableThroughCustomer } from './customer.ts';
 import { builder } from './builder.ts';
 
@@ -52,16 +53,16 @@ builder.prismaObject('Appointment', {
     site: t.relation('site'),
     customer: t.relation('customer'),
     technician: t.relation('technician', { nullable: true }),
+    version: t.exposeInt('version', { description: 'Incremented by every change; send it back to moveAppointment.' }),
+    canChange: t.boolean({
+      description: 'Whether the customer may still reschedule or cancel it online (before the service’s cutoff).',
+      select: { status: true, startsAt: true, service: { select: { cancelCutoffHours: true } } },
+      resolve: (appointment) => customerMayChange(appointment),
+    }),
   }),
 });
 
-const agendaRange = z
-  .object({ from: z.date(), to: z.date() })
-  .refine((range) => range.to > range.from, { message: 'La fin doit suivre le début.|The end must come after the start.', path: ['to'] })
-  .refine((range) => range.to.getTime() - range.from.getTime() <= 62 * 86_400_000, {
-    message: 'Au plus 62 jours à la fois.|At most 62 days at a time.',
-    path: ['to'],
-  });
+const agendaRange = dateRangeRule(62);
 
 builder.queryField('technicianAgenda', (t) =>
   t.prismaField({

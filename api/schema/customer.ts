@@ -189,7 +189,7 @@ builder.queryFields((t) => ({
 
 const customerWriteScopes = { office: true, token: 'customers:write' } as const;
 
-const SiteInput = builder.inputType('SiteInput', {
+export const SiteInput = builder.inputType('SiteInput', {
   fields: (t) => ({
     label: t.string({ required: false }),
     street: t.string(),

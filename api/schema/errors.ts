@@ -31,7 +31,7 @@ const FieldIssueType = builder.objectRef<FieldIssue>('FieldIssue').implement({
   }),
 });
 
-const errorTypeOptions = { interfaces: [ErrorInterface], authScopes: { public: true } };
+export const errorTypeOptions = { interfaces: [ErrorInterface], authScopes: { public: true } };
 
 builder.objectType(ValidationError, {
   name: 'ValidationError',

@@ -10,6 +10,7 @@ import './ticket.ts';
 import './billing.ts';
 import './overview.ts';
 import './company.ts';
+import './booking.ts';
 
 builder.queryType({});
 builder.mutationType({});

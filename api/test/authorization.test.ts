@@ -27,8 +27,26 @@ const rootTypes = [schema.getQueryType(), schema.getMutationType(), schema.getSu
 
 // Root fields anyone may call, and what a customer may call besides. Adding a field to
 // the schema without adding it here makes the behavioural tests below check it is refused.
-const publicFields = new Set(['me', 'company', 'login', 'logout', 'signUp', 'requestPasswordReset', 'resetPassword']);
-const clientFields = new Set([...publicFields, 'customer', 'updateMyLocale']);
+const publicFields = new Set([
+  'me',
+  'company',
+  'bookableServices',
+  'availableSlots',
+  'login',
+  'logout',
+  'signUp',
+  'requestPasswordReset',
+  'resetPassword',
+]);
+const clientFields = new Set([
+  ...publicFields,
+  'customer',
+  'updateMyLocale',
+  'myAppointments',
+  'bookAppointment',
+  'rescheduleAppointment',
+  'cancelAppointment',
+]);
 
 describe('every field declares who may read it', () => {
   it('root fields each carry their own authScopes', () => {

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import type { Hub } from '../app/hub.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { clientMutationIdRule, slotAlternatives } from './bookAppointment.ts';
+import { SlotTakenError, StaleVersionError } from './bookingErrors.ts';
+import { parseInput, ValidationError } from './errors.ts';
+import { findAvailableSlots } from './findAvailableSlots.ts';
+import { findIdempotentResult, idempotencyKeyFor, recordIdempotentResult } from './idempotency.ts';
+import { idRule } from './inputRules.ts';
+import { loadChangeableAppointment } from './loadChangeableAppointment.ts';
+import { sqlStateOf } from './prismaErrors.ts';
+import { publishAppointmentChange } from './publishAvailabilityChange.ts';
+
+const rescheduleInput = z.object({ id: idRule, startsAt: z.date(), idempotencyKey: clientMutationIdRule });
+
+/**
+ * Moves an appointment to another free slot of the same service, keeping its technician
+ * when they are free then. The old time is released in the same transaction.
+ */
+export async function rescheduleAppointment(
+  deps: { prisma: PrismaClient; hub: Hub },
+  viewer: Viewer,
+  input: z.input<typeof rescheduleInput>,
+  options: { now?: Date } = {},
+): Promise<{ appointmentId: string }> {
+  const { id, startsAt, idempotencyKey } = parseInput(rescheduleInput, input);
+  const { prisma } = deps;
+  const key = idempotencyKeyFor(viewer, 'rescheduleAppointment', idempotencyKey);
+  const earlier = await findIdempotentResult<{ appointmentId: string }>(prisma, key);
+  if (earlier) return earlier;
+
+  const appointment = await loadChangeableAppointment(prisma, viewer, id, options.now);
+  if (appointment.status !== 'CONFIRMED' && appointment.status !== 'REQUESTED') {
+    throw new ValidationError([
+      { path: 'id', messageFr: 'Ce rendez-vous ne peut plus être déplacé.', messageEn: 'This appointment can no longer be moved.' },
+    ]);
+  }
+  const staff = viewer.kind === 'user' && viewer.role !== 'CLIENT';
+  const query = { serviceId: appointment.service.id, postalCode: appointment.site.postalCode };
+  const { slots } = await findAvailableSlots(
+    prisma,
+    { ...query, from: startsAt, to: new Date(startsAt.getTime() + 60_000) },
+    { staff, now: options.now, ignoreAppointmentId: id },
+  );
+  const slot = slots.find((candidate) => candidate.startsAt.getTime() === startsAt.getTime());
+  const alternatives = () => slotAlternatives(prisma, { ...query, near: startsAt }, { staff, ignoreAppointmentId: id });
+  if (!slot) throw new SlotTakenError(await alternatives());
+
+  const candidates = [...slot.technicianIds].sort(
+    (a, b) => Number(b === appointment.technicianId) - Number(a === appointment.technicianId),
+  );
+  for (const technicianId of candidates) {
+    try {
+      await prisma.$transaction(async (tx) => {
+        const moved = await tx.appointment.updateMany({
+          where: { id, version: appointment.version },
+          data: {
+            technicianId,
+            startsAt: slot.startsAt,
+            endsAt: slot.endsAt,
+            arrivalWindowStart: slot.arrivalWindowStart,
+            arrivalWindowEnd: slot.arrivalWindowEnd,
+            version: { increment: 1 },
+          },
+        });
+        if (moved.count === 0) throw new StaleVersionError();
+        await recordIdempotentResult(tx, key, 'rescheduleAppointment', { appointmentId: id });
+      });
+      publishAppointmentChange(deps.hub, id, appointment, { technicianId, startsAt: slot.startsAt, endsAt: slot.endsAt });
+      return { appointmentId: id };
+    } catch (error) {
+      if (sqlStateOf(error) === '23P01') continue;
+      // A concurrent replay of the same request committed first.
+      if (sqlStateOf(error) === '23505') {
+        const concurrent = await findIdempotentResult<{ appointmentId: string }>(prisma, key);
+        if (concurrent) return concurrent;
+      }
+      throw error;
+    }
+  }
+  throw new SlotTakenError(await alternatives());
+}
