@@ -1,6 +1,7 @@
 // Shared helpers of the benchmark scripts: spawn a server and time it, time requests.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import pg from 'pg';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..');
 
@@ -68,9 +69,7 @@ export async function measureLatency(send: () => Promise<Response>, samples: num
     durations.push(performance.now() - startedAt);
     if (!response.ok || body.includes('"errors"')) throw new Error(`request failed: ${response.status} ${body.slice(0, 300)}`);
   }
-  durations.sort((a, b) => a - b);
-  const at = (quantile: number) => durations[Math.min(durations.length - 1, Math.floor(quantile * durations.length))]!;
-  return { p50: at(0.5), p95: at(0.95), samples };
+  return { p50: quantile(durations, 0.5), p95: quantile(durations, 0.95), samples };
 }
 
 export function graphqlPost(url: string, query: string, variables: Record<string, unknown> = {}, cookie?: string) {
@@ -80,4 +79,33 @@ export function graphqlPost(url: string, query: string, variables: Record<string
       headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
       body: JSON.stringify({ query, variables }),
     });
+}
+
+/** A new database on the DATABASE_URL server, dropped afterwards. */
+export async function freshPostgresDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `relais_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const cleanup = new pg.Client({ connectionString: serverUrl });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
+
+export const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
+export const ratio = (value: number, base: number) => `×${(value / base).toFixed(1)}`;
+
+/** The value at a quantile of unsorted samples (nearest rank). */
+export function quantile(samples: number[], q: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }

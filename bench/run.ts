@@ -1,156 +1,23 @@
-// `pnpm bench`: start-up times and query latencies of Relais over the demo data, each as
-// a ratio against a bare graphql-yoga server measured in the same run. Writes docs/benchmarks.md.
+// `pnpm bench`: every benchmark of the project, written to docs/benchmarks.md with the
+// command and commit that produced it.
 import { execSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import { graphqlPost, measureLatency, repoRoot, startServer, type LatencyStats } from './measure.ts';
+import { bookingSection } from './booking.ts';
+import { repoRoot } from './measure.ts';
+import { startupSection } from './startup.ts';
 
-const samples = Number(process.env.BENCH_SAMPLES ?? 500);
-const typenameQuery = JSON.stringify({ query: '{ __typename }' });
-
-interface RelaisFigures {
-  database: string;
-  firstStartMs: number;
-  warmStartMs: number;
-  typename: LatencyStats;
-  me: LatencyStats;
-  search: LatencyStats;
-}
-
-async function measureRelais(database: string, env: Record<string, string | undefined>): Promise<RelaisFigures> {
-  const port = 4600;
-  // First start: empty database, so migrations and demo data are part of it (as on a fresh clone).
-  const first = await startServer('main/server.ts', port, env, '/health');
-  await first.stop();
-  const warm = await startServer('main/server.ts', port, env, '/health');
-  try {
-    const login = await fetch(`${warm.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'mutation { login(email: "assistant@demo.relais.fr", password: "demo1234") { __typename } }' }),
-    });
-    const cookie = login.headers.get('set-cookie')?.split(';')[0];
-    if (!cookie) throw new Error('login failed');
-    return {
-      database,
-      firstStartMs: first.startMs,
-      warmStartMs: warm.startMs,
-      typename: await measureLatency(graphqlPost(warm.url, '{ __typename }'), samples),
-      me: await measureLatency(graphqlPost(warm.url, '{ me { id name email role locale } }', {}, cookie), samples),
-      search: await measureLatency(
-        graphqlPost(
-          warm.url,
-          'query($search: String) { customers(search: $search, limit: 20) { total items { id name phones sites { postalCode city } contracts { status } } } }',
-          { search: 'martin' },
-          cookie,
-        ),
-        samples,
-      ),
-    };
-  } finally {
-    await warm.stop();
-  }
-}
-
-async function freshPostgresDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `relais_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
-    },
-  };
-}
-
-// `pnpm start` builds first (Prisma client, schema, PWA types, PWA bundle): timed on its own.
-const buildStartedAt = performance.now();
-execSync('npx -y pnpm@10 build', { cwd: repoRoot, stdio: 'ignore' });
-const buildMs = performance.now() - buildStartedAt;
-
-const baseline = await startServer(path.join(repoRoot, 'bench/bareYogaServer.ts'), 4599, {}, '/graphql', typenameQuery);
-const baselineTypename = await measureLatency(graphqlPost(baseline.url, '{ __typename }'), samples);
-await baseline.stop();
-const baselineWarm = await startServer(path.join(repoRoot, 'bench/bareYogaServer.ts'), 4599, {}, '/graphql', typenameQuery);
-await baselineWarm.stop();
-const baselineStartMs = Math.min(baseline.startMs, baselineWarm.startMs);
-
-const results: RelaisFigures[] = [];
-const quiet = {
-  RELAIS_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'relais-bench-')),
-  DATABASE_URL: undefined,
-  REDIS_URL: undefined,
-  NODE_ENV: undefined,
-};
-results.push(await measureRelais('embedded PGlite', quiet));
-if (process.env.DATABASE_URL) {
-  const database = await freshPostgresDatabase(process.env.DATABASE_URL);
-  try {
-    results.push(
-      await measureRelais('PostgreSQL server', {
-        ...quiet,
-        RELAIS_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'relais-bench-')),
-        DATABASE_URL: database.url,
-      }),
-    );
-  } finally {
-    await database.drop();
-  }
-}
-
-const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
-const ratio = (value: number, base: number) => `×${(value / base).toFixed(1)}`;
 const commit = execSync('git rev-parse --short HEAD', { cwd: repoRoot }).toString().trim();
 const lines = [
   '# Benchmarks',
   '',
   `Produced by \`npx -y pnpm@10 bench\` (bench/run.ts) on commit ${commit}, ${new Date().toISOString().slice(0, 10)},`,
-  `on this project's machine (${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}).`,
-  `Latencies: ${samples} sequential requests over loopback HTTP after 50 warm-up requests, as the client measures them.`,
-  'Baseline: a bare graphql-yoga server answering `{ __typename }` (bench/bareYogaServer.ts), started and queried',
-  'the same way in the same run. Ratios are Relais ÷ baseline.',
+  `on this project's machine (${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}),`,
+  `with DATABASE_URL ${process.env.DATABASE_URL ? 'set (PostgreSQL rows measured too)' : 'unset (PGlite only)'}.`,
   '',
-  '## Start-up (install and PWA build excluded)',
-  '',
-  '| database | first start (empty database: migrations + demo data) | warm start | bare yoga start |',
-  '|---|---|---|---|',
-  ...results.map(
-    (result) =>
-      `| ${result.database} | ${ms(result.firstStartMs)} (${ratio(result.firstStartMs, baselineStartMs)}) | ${ms(result.warmStartMs)} (${ratio(result.warmStartMs, baselineStartMs)}) | ${ms(baselineStartMs)} |`,
-  ),
-  '',
-  'A start is timed from spawning the process to its first 200 on /health (Relais) or /graphql (baseline).',
-  `\`pnpm start\` first runs \`pnpm build\` (code generation and the PWA bundle): ${ms(buildMs)} in this run, so a first`,
-  `\`pnpm start\` on a fresh clone takes about ${((buildMs + results[0]!.firstStartMs) / 1000).toFixed(0)} s after install.`,
-  '',
-  '## Query latency over the demo data (600 customers)',
-  '',
-  '| database | query | p50 | p95 | p50 ratio | p95 ratio |',
-  '|---|---|---|---|---|---|',
-  `| — | bare yoga \`{ __typename }\` (baseline) | ${ms(baselineTypename.p50)} | ${ms(baselineTypename.p95)} | ×1.0 | ×1.0 |`,
-  ...results.flatMap((result) =>
-    (
-      [
-        ['Relais `{ __typename }`', result.typename],
-        ['`me` (session cookie)', result.me],
-        ['customer search "martin", 20 results with sites and contracts', result.search],
-      ] as const
-    ).map(
-      ([label, stats]) =>
-        `| ${result.database} | ${label} | ${ms(stats.p50)} | ${ms(stats.p95)} | ${ratio(stats.p50, baselineTypename.p50)} | ${ratio(stats.p95, baselineTypename.p95)} |`,
-    ),
-  ),
-  '',
+  ...(await startupSection()),
+  ...(await bookingSection()),
 ];
 writeFileSync(path.join(repoRoot, 'docs/benchmarks.md'), lines.join('\n'));
 console.log(lines.join('\n'));

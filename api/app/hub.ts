@@ -2,6 +2,7 @@
 // every API instance's subscribers see every instance's events.
 import { createPubSub } from 'graphql-yoga';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import { setMaxListeners } from 'node:events';
 import { Redis } from 'ioredis';
 
 export interface HubEvents {
@@ -23,7 +24,12 @@ export interface AvailabilityChange {
 export type Hub = ReturnType<typeof createPubSub<HubEvents>> & { close(): Promise<void> };
 
 export function createHub(redisUrl: string | undefined): Hub {
-  if (!redisUrl) return Object.assign(createPubSub<HubEvents>(), { close: async () => undefined });
+  if (!redisUrl) {
+    // Every open booking page and planning board is one listener: far more than Node's default warning threshold of 10.
+    const eventTarget = new EventTarget();
+    setMaxListeners(0, eventTarget);
+    return Object.assign(createPubSub<HubEvents>({ eventTarget }), { close: async () => undefined });
+  }
   const publishClient = new Redis(redisUrl, { maxRetriesPerRequest: null });
   const subscribeClient = new Redis(redisUrl, { maxRetriesPerRequest: null });
   const pubsub = createPubSub<HubEvents>({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) });

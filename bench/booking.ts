@@ -1,0 +1,370 @@
+// Booking benchmarks (issue 3): slot computation, live push latency to many WebSocket
+// subscribers, and booking throughput, on PGlite and (with DATABASE_URL) PostgreSQL.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { configFromEnv } from '../api/app/config.ts';
+import { startHttpServer } from '../api/app/httpServer.ts';
+import { createServices, type RelaisServices } from '../api/app/system.ts';
+import { hashPassword } from '../api/auth/password.ts';
+import { openDatabase, type Database } from '../api/db/database.ts';
+import { computeSlots, type SlotInput } from '../api/resolvers/computeSlots.ts';
+import { findAvailableSlots } from '../api/resolvers/findAvailableSlots.ts';
+import { isFrenchPublicHoliday } from '../api/resolvers/frenchHolidays.ts';
+import { addParisDays, parisInstant, parisWallClock, startOfParisDay } from '../api/resolvers/parisTime.ts';
+import { freshPostgresDatabase, ms, quantile } from './measure.ts';
+
+const technicianCount = 6;
+const appointmentCount = 2000;
+const viewDays = 30;
+const subscriberCount = 200;
+const pushedBookings = 20;
+const concurrentBookers = 20;
+const bookingsPerBooker = 8;
+const password = 'bench password';
+
+interface Fixture {
+  serviceId: string;
+  siteIds: string[];
+  clientEmails: string[];
+  slotInput: SlotInput;
+  view: { from: Date; to: Date };
+}
+
+/** Working days from tomorrow on, in Paris. */
+function workingDays(count: number): { year: number; month: number; day: number }[] {
+  const days = [];
+  let cursor = addParisDays(startOfParisDay(new Date()), 1);
+  while (days.length < count) {
+    const wall = parisWallClock(cursor);
+    const weekday = new Date(Date.UTC(wall.year, wall.month - 1, wall.day)).getUTCDay();
+    const date = `${wall.year}-${String(wall.month).padStart(2, '0')}-${String(wall.day).padStart(2, '0')}`;
+    if (weekday >= 1 && weekday <= 5 && !isFrenchPublicHoliday(date)) days.push(wall);
+    cursor = addParisDays(cursor, 1);
+  }
+  return days;
+}
+
+/** 6 technicians, their hours, 2,000 half-hour appointments over the next 45 working days, and 20 customer accounts. */
+async function createFixture(db: Database): Promise<Fixture> {
+  const { prisma } = db;
+  const service = await prisma.service.create({
+    data: {
+      code: 'DEVIS',
+      name: 'Devis sur place',
+      nameEn: 'On-site quote',
+      durationMinutes: 45,
+      bufferMinutes: 15,
+      minNoticeHours: 2,
+      horizonDays: 90,
+      requiredSkill: 'devis',
+    },
+  });
+  const hash = await hashPassword(password);
+  const hours = [1, 2, 3, 4, 5].flatMap((weekday) => [
+    { weekday, startMinute: 480, endMinute: 720 },
+    { weekday, startMinute: 810, endMinute: 1050 },
+  ]);
+  const technicians = [];
+  for (let index = 0; index < technicianCount; index += 1) {
+    const user = await prisma.user.create({
+      data: {
+        email: `tech${index}@bench.test`,
+        name: `Technicien ${index}`,
+        role: 'TECHNICIAN',
+        technician: { create: { skills: ['devis'], zones: ['75'], workingHours: { create: hours } } },
+      },
+      select: { technician: { select: { id: true } } },
+    });
+    technicians.push(user.technician!.id);
+  }
+  const customer = await prisma.customer.create({
+    data: { kind: 'COMPANY', name: 'Bench', sites: { create: { street: '1 rue du Test', postalCode: '75011', city: 'Paris' } } },
+    select: { id: true, sites: { select: { id: true } } },
+  });
+  const siteId = customer.sites[0]!.id;
+  // Two half-hour visits per technician and working day (8 h and 14 h) until 2,000: about 167
+  // working days, so the 30-day view holds a busy season's worth and the rest lies beyond it.
+  const appointments = [];
+  const days = workingDays(Math.ceil(appointmentCount / (technicianCount * 2)));
+  for (const day of days) {
+    for (const technicianId of technicians) {
+      for (const minute of [480, 840]) {
+        if (appointments.length === appointmentCount) break;
+        const startsAt = parisInstant(day.year, day.month, day.day, 0, minute);
+        appointments.push({
+          serviceId: service.id,
+          technicianId,
+          siteId,
+          customerId: customer.id,
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + 30 * 60_000),
+          source: 'STAFF' as const,
+        });
+      }
+    }
+  }
+  await prisma.appointment.createMany({ data: appointments });
+  const clientEmails = [];
+  const siteIds = [];
+  for (let index = 0; index < concurrentBookers; index += 1) {
+    const email = `client${index}@bench.test`;
+    const created = await prisma.customer.create({
+      data: {
+        kind: 'INDIVIDUAL',
+        name: `Client ${index}`,
+        users: { create: { email, name: `Client ${index}`, role: 'CLIENT', credential: { create: { hash } } } },
+        sites: { create: { street: `${index} rue du Banc`, postalCode: '75011', city: 'Paris' } },
+      },
+      select: { sites: { select: { id: true } } },
+    });
+    clientEmails.push(email);
+    siteIds.push(created.sites[0]!.id);
+  }
+  const first = days[0]!;
+  const from = parisInstant(first.year, first.month, first.day);
+  const view = { from, to: addParisDays(from, viewDays) };
+  const loaded = await prisma.technician.findMany({
+    select: {
+      id: true,
+      skills: true,
+      zones: true,
+      workingHours: true,
+      timeOff: true,
+      appointments: { select: { startsAt: true, endsAt: true, service: { select: { bufferMinutes: true } } } },
+    },
+  });
+  return {
+    serviceId: service.id,
+    siteIds,
+    clientEmails,
+    view,
+    slotInput: {
+      service,
+      site: { postalCode: '75011' },
+      technicians: loaded.map((technician) => ({
+        ...technician,
+        appointments: technician.appointments.map((appointment) => ({ ...appointment, bufferMinutes: appointment.service.bufferMinutes })),
+      })),
+      range: view,
+      now: new Date(),
+    },
+  };
+}
+
+function timeRuns(runs: number, run: () => unknown): Promise<number[]> {
+  return (async () => {
+    const durations = [];
+    for (let index = 0; index < runs; index += 1) {
+      const startedAt = performance.now();
+      await run();
+      durations.push(performance.now() - startedAt);
+    }
+    return durations;
+  })();
+}
+
+async function logIn(services: RelaisServices, email: string): Promise<string> {
+  const response = await services.yoga.fetch('http://bench/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { __typename } }',
+      variables: { email, password },
+    }),
+  });
+  return response.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+const bookMutation = `mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { __typename } }`;
+
+async function book(services: RelaisServices, cookie: string, input: Record<string, unknown>): Promise<string> {
+  const response = await services.yoga.fetch('http://bench/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ query: bookMutation, variables: { input: { ...input, idempotencyKey: randomUUID() } } }),
+  });
+  const body = (await response.json()) as { data?: { bookAppointment: { __typename: string } }; errors?: unknown };
+  if (!body.data) throw new Error(JSON.stringify(body.errors));
+  return body.data.bookAppointment.__typename;
+}
+
+interface DatabaseFigures {
+  database: string;
+  engine: number[];
+  loadAndCompute: number[];
+  graphql: number[];
+  slotCount: number;
+  throughput: { bookings: number; succeeded: number; seconds: number };
+  push?: { latencies: number[]; deliveries: number };
+}
+
+async function measureOn(database: string, db: Database, withPush: boolean): Promise<DatabaseFigures> {
+  const fixture = await createFixture(db);
+  const config = {
+    ...configFromEnv({}),
+    dataDir: mkdtempSync(path.join(tmpdir(), 'relais-bench-')),
+    redisUrl: undefined,
+    smtpUrl: undefined,
+    pwaDistDir: undefined,
+  };
+  const services = createServices(db, config);
+  const query = { serviceId: fixture.serviceId, postalCode: '75011', ...fixture.view };
+  const slotCount = computeSlots(fixture.slotInput).length;
+  await timeRuns(20, () => computeSlots(fixture.slotInput));
+  const engine = await timeRuns(200, () => computeSlots(fixture.slotInput));
+  await timeRuns(10, () => findAvailableSlots(db.prisma, query, { staff: false }));
+  const loadAndCompute = await timeRuns(100, () => findAvailableSlots(db.prisma, query, { staff: false }));
+  const graphqlBody = JSON.stringify({
+    query:
+      'query($serviceId: ID!, $postalCode: String!, $from: DateTime!, $to: DateTime!) { availableSlots(serviceId: $serviceId, postalCode: $postalCode, from: $from, to: $to) { slots { startsAt endsAt } } }',
+    variables: { ...query, from: query.from.toISOString(), to: query.to.toISOString() },
+  });
+  const cookie = await logIn(services, fixture.clientEmails[0]!);
+  const graphql = await timeRuns(100, async () => {
+    const response = await services.yoga.fetch('http://bench/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: graphqlBody,
+    });
+    await response.text();
+  });
+
+  const push = withPush ? await measurePush(services, db, fixture, cookie) : undefined;
+
+  // Throughput: 20 customers book distinct free slots at the same time.
+  const free = (await findAvailableSlots(db.prisma, query, { staff: false })).slots;
+  const queue = free.map((slot) => slot.startsAt);
+  const cookies = await Promise.all(fixture.clientEmails.map((email) => logIn(services, email)));
+  let succeeded = 0;
+  const startedAt = performance.now();
+  await Promise.all(
+    cookies.map(async (bookerCookie, booker) => {
+      for (let attempt = 0; attempt < bookingsPerBooker; attempt += 1) {
+        const startsAt = queue.shift();
+        if (!startsAt) return;
+        const outcome = await book(services, bookerCookie, {
+          serviceId: fixture.serviceId,
+          siteId: fixture.siteIds[booker],
+          startsAt: startsAt.toISOString(),
+        });
+        if (outcome === 'MutationBookAppointmentSuccess') succeeded += 1;
+      }
+    }),
+  );
+  const seconds = (performance.now() - startedAt) / 1000;
+  await services.hub.close();
+  return {
+    database,
+    engine,
+    loadAndCompute,
+    graphql,
+    slotCount,
+    throughput: { bookings: concurrentBookers * bookingsPerBooker, succeeded, seconds },
+    push,
+  };
+}
+
+/** From a booking's commit (the hub event, seen in-process) to each of 200 WebSocket subscribers receiving the new slots. */
+async function measurePush(services: RelaisServices, db: Database, fixture: Fixture, cookie: string) {
+  const server = await startHttpServer(services.yoga, db, { ...configFromEnv({}), pwaDistDir: undefined }, 0);
+  const url = `${server.url.replace('http', 'ws')}/graphql`;
+  let committedAt = 0;
+  const latencies: number[] = [];
+  const clients = Array.from({ length: subscriberCount }, () => createClient({ url, webSocketImpl: WebSocket, retryAttempts: 0 }));
+  const variables = {
+    serviceId: fixture.serviceId,
+    postalCode: '75011',
+    from: fixture.view.from.toISOString(),
+    to: fixture.view.to.toISOString(),
+  };
+  let received = 0;
+  for (const client of clients) {
+    client.subscribe(
+      {
+        query:
+          'subscription($serviceId: ID!, $postalCode: String!, $from: DateTime!, $to: DateTime!) { availabilityChanged(serviceId: $serviceId, postalCode: $postalCode, from: $from, to: $to) { slots { startsAt } } }',
+        variables,
+      },
+      {
+        next: () => {
+          latencies.push(performance.now() - committedAt);
+          received += 1;
+        },
+        error: (error: unknown) => console.error(error),
+        complete: () => {},
+      },
+    );
+  }
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  const events = services.hub.subscribe('availabilityChanged');
+  const iterator = events[Symbol.asyncIterator]();
+  const free = (
+    await findAvailableSlots(db.prisma, { serviceId: fixture.serviceId, postalCode: '75011', ...fixture.view }, { staff: false })
+  ).slots;
+  for (let index = 0; index < pushedBookings; index += 1) {
+    const expected = subscriberCount * (index + 1);
+    const commit = iterator.next().then(() => {
+      committedAt = performance.now();
+    });
+    await book(services, cookie, {
+      serviceId: fixture.serviceId,
+      siteId: fixture.siteIds[0],
+      startsAt: free[index * 5]!.startsAt.toISOString(),
+    });
+    await commit;
+    const deadline = Date.now() + 10_000;
+    while (received < expected && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  await iterator.return?.();
+  await Promise.all(clients.map((client) => client.dispose()));
+  await server.close();
+  return { latencies, deliveries: received };
+}
+
+export async function bookingSection(): Promise<string[]> {
+  const results: DatabaseFigures[] = [];
+  const pglite = await openDatabase({ kind: 'pglite' });
+  results.push(await measureOn('embedded PGlite', pglite, true));
+  await pglite.close();
+  if (process.env.DATABASE_URL) {
+    const fresh = await freshPostgresDatabase(process.env.DATABASE_URL);
+    const postgres = await openDatabase({ kind: 'postgres', url: fresh.url });
+    try {
+      results.push(await measureOn('PostgreSQL server', postgres, false));
+    } finally {
+      await postgres.close();
+      await fresh.drop();
+    }
+  }
+  const push = results[0]!.push!;
+  return [
+    '## Booking (issue 3)',
+    '',
+    `Fixture: ${technicianCount} technicians (Mon–Fri 8 h–12 h, 13 h 30–17 h 30), ${appointmentCount} existing appointments, a 45-minute service`,
+    `with a 15-minute buffer, viewed over ${viewDays} days (${results[0]!.slotCount} free start times).`,
+    '',
+    '| database | measure | p50 | p95 |',
+    '|---|---|---|---|',
+    ...results.flatMap((result) => [
+      `| — | slot engine alone (computeSlots, in-process, 200 runs) | ${ms(quantile(result.engine, 0.5))} | ${ms(quantile(result.engine, 0.95))} |`,
+      `| ${result.database} | load from the database + compute (findAvailableSlots, 100 runs) | ${ms(quantile(result.loadAndCompute, 0.5))} | ${ms(quantile(result.loadAndCompute, 0.95))} |`,
+      `| ${result.database} | \`availableSlots\` through GraphQL (yoga.fetch, 100 runs) | ${ms(quantile(result.graphql, 0.5))} | ${ms(quantile(result.graphql, 0.95))} |`,
+    ]),
+    '',
+    `Push latency, one instance on PGlite: from a booking's commit to each of ${subscriberCount} graphql-ws subscribers (same view)`,
+    `receiving \`availabilityChanged\`, over ${pushedBookings} bookings (${push.deliveries} deliveries; clients in the same process as the server):`,
+    `p50 ${ms(quantile(push.latencies, 0.5))}, p99 ${ms(quantile(push.latencies, 0.99))}, max ${ms(Math.max(...push.latencies))}.`,
+    '',
+    '| database | booking throughput, 20 concurrent customers on distinct slots |',
+    '|---|---|',
+    ...results.map(
+      (result) =>
+        `| ${result.database} | ${(result.throughput.succeeded / result.throughput.seconds).toFixed(1)} bookings/s (${result.throughput.succeeded}/${result.throughput.bookings} confirmed in ${result.throughput.seconds.toFixed(1)} s) |`,
+    ),
+    '',
+  ];
+}
