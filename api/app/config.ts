@@ -14,6 +14,8 @@ export interface AppConfig {
   /** Cookies are marked Secure when the public URL is https. */
   secureCookies: boolean;
   production: boolean;
+  /** How often each instance looks for due scheduled actions (reminders…). */
+  jobPollIntervalMs: number;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -32,5 +34,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     pwaDistDir: env.PWA_DIST_DIR ?? path.join(repoRoot, 'pwa/dist'),
     secureCookies: publicUrl.startsWith('https://'),
     production: env.NODE_ENV === 'production',
+    jobPollIntervalMs: Number(env.RELAIS_JOB_POLL_SECONDS) > 0 ? Number(env.RELAIS_JOB_POLL_SECONDS) * 1000 : 15_000,
   };
 }

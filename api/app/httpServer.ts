@@ -8,6 +8,7 @@ import type { ExecutionArgs } from 'graphql';
 import sirv from 'sirv';
 import { WebSocketServer } from 'ws';
 import type { Database } from '../db/database.ts';
+import { buildTechnicianFeed } from '../resolvers/buildTechnicianFeed.ts';
 import type { AppConfig } from './config.ts';
 import type { YogaApp } from './yoga.ts';
 
@@ -59,6 +60,16 @@ export async function startHttpServer(yoga: YogaApp, db: Database, config: AppCo
     if (path.startsWith('/graphql')) {
       await yoga.handle(request, response, { socketIp: request.socket.remoteAddress });
       return;
+    }
+    // The token is the only credential (calendar apps send no cookie); an unknown one gets the plain 404 below.
+    const feedToken = /^\/ics\/technician\/([\w-]+)\.ics$/.exec(path)?.[1];
+    if (feedToken && (request.method === 'GET' || request.method === 'HEAD')) {
+      const calendar = await buildTechnicianFeed(db.prisma, feedToken);
+      if (calendar) {
+        response.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, max-age=300' });
+        response.end(request.method === 'HEAD' ? undefined : calendar);
+        return;
+      }
     }
     if (servePwa && !apiPathPrefixes.some((prefix) => path.startsWith(prefix))) {
       servePwa(request, response, () => {

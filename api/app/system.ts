@@ -4,12 +4,14 @@ import { openDatabase, type Database, type DatabaseOptions } from '../db/databas
 import type { AppConfig } from './config.ts';
 import { createHub, type Hub } from './hub.ts';
 import { startHttpServer, type RunningHttpServer } from './httpServer.ts';
-import { createMailer } from './mailer.ts';
+import { builtInJobHandlers, createJobRunner, type JobRunner } from './jobRunner.ts';
+import { createMailer, type Mailer } from './mailer.ts';
 import { createYogaApp, type YogaApp } from './yoga.ts';
 
 export interface RelaisServices {
   db: Database;
   hub: Hub;
+  mailer: Mailer;
   yoga: YogaApp;
 }
 
@@ -24,11 +26,12 @@ export function createServices(db: Database, config: AppConfig): RelaisServices 
   const hub = createHub(config.redisUrl);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: path.join(config.dataDir, 'outbox') });
   const yoga = createYogaApp({ prisma: db.prisma, hub, mailer, config });
-  return { db, hub, yoga };
+  return { db, hub, mailer, yoga };
 }
 
 export interface RunningSystem extends RelaisServices {
   http: RunningHttpServer;
+  jobs: JobRunner;
   close(): Promise<void>;
 }
 
@@ -36,10 +39,18 @@ export async function startSystem(config: AppConfig, db?: Database): Promise<Run
   const database = db ?? (await openDatabase(databaseOptionsFor(config)));
   const services = createServices(database, config);
   const http = await startHttpServer(services.yoga, database, config);
+  const jobs = createJobRunner({
+    prisma: database.prisma,
+    handlers: builtInJobHandlers({ prisma: database.prisma, mailer: services.mailer, config }),
+    pollIntervalMs: config.jobPollIntervalMs,
+  });
+  jobs.start();
   return {
     ...services,
     http,
+    jobs,
     async close() {
+      await jobs.stop();
       await http.close();
       await services.hub.close();
       await database.close();

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { AppConfig } from '../app/config.ts';
 import type { Hub } from '../app/hub.ts';
+import type { Mailer } from '../app/mailer.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { SlotTakenError } from './bookingErrors.ts';
@@ -12,6 +14,8 @@ import { addParisDays, startOfParisDay } from './parisTime.ts';
 import { sqlStateOf } from './prismaErrors.ts';
 import { publishAppointmentChange } from './publishAvailabilityChange.ts';
 import { consumeRateLimit } from './rateLimit.ts';
+import { scheduleAppointmentReminder } from './scheduleAppointmentReminder.ts';
+import { sendAppointmentEmail } from './sendAppointmentEmail.ts';
 
 export const clientMutationIdRule = z
   .string()
@@ -35,6 +39,14 @@ const bookAppointmentInput = z
   });
 
 export type BookAppointmentInput = z.input<typeof bookAppointmentInput>;
+
+/** What the booking use cases need: the database, live events and the customer's e-mails. */
+export interface BookingDeps {
+  prisma: PrismaClient;
+  hub: Hub;
+  mailer: Mailer;
+  config: Pick<AppConfig, 'publicUrl' | 'mailFrom'>;
+}
 
 const exclusionViolation = '23P01';
 const alternativesShown = 6;
@@ -61,7 +73,7 @@ export async function slotAlternatives(
  * key returns the appointment it created.
  */
 export async function bookAppointment(
-  deps: { prisma: PrismaClient; hub: Hub },
+  deps: BookingDeps,
   viewer: Viewer,
   input: BookAppointmentInput,
   options: { now?: Date } = {},
@@ -132,9 +144,12 @@ export async function bookAppointment(
           },
           select: { id: true },
         });
+        await scheduleAppointmentReminder(tx, { id: created.id, startsAt: slot.startsAt });
         return created.id;
       });
       publishAppointmentChange(deps.hub, appointmentId, { technicianId, startsAt: slot.startsAt, endsAt: slot.endsAt });
+      // Mail-server failures are recorded on the EmailMessage row, never undo the booking.
+      await sendAppointmentEmail(deps, appointmentId, 'confirmation');
       return { appointmentId, replayed: false };
     } catch (error) {
       const state = sqlStateOf(error);

@@ -1,18 +1,19 @@
 import { z } from 'zod';
-import type { Hub } from '../app/hub.ts';
 import type { Viewer } from '../auth/viewer.ts';
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { BookingDeps } from './bookAppointment.ts';
 import { parseInput, ValidationError } from './errors.ts';
 import { idRule, optionalTextRule } from './inputRules.ts';
 import { loadChangeableAppointment } from './loadChangeableAppointment.ts';
 import { publishAppointmentChange } from './publishAvailabilityChange.ts';
 import { recordAudit } from './recordAudit.ts';
+import { cancelAppointmentReminder } from './scheduleAppointmentReminder.ts';
+import { sendAppointmentEmail } from './sendAppointmentEmail.ts';
 
 const cancelAppointmentInput = z.object({ id: idRule, reason: optionalTextRule(500) });
 
 /** Cancels an appointment and frees its time; cancelling twice is not an error. */
 export async function cancelAppointment(
-  deps: { prisma: PrismaClient; hub: Hub },
+  deps: BookingDeps,
   viewer: Viewer,
   input: z.input<typeof cancelAppointmentInput>,
   options: { now?: Date } = {},
@@ -30,15 +31,19 @@ export async function cancelAppointment(
       where: { id, status: { notIn: ['CANCELLED', 'DONE', 'NO_SHOW'] } },
       data: { status: 'CANCELLED', cancelledAt: new Date(), cancelReason: reason ?? null, version: { increment: 1 } },
     });
-    if (updated.count > 0)
-      await recordAudit(tx, viewer, {
-        action: 'appointment.cancel',
-        entityType: 'Appointment',
-        entityId: id,
-        data: { reason: reason ?? null },
-      });
-    return updated.count > 0;
+    if (updated.count === 0) return false;
+    await cancelAppointmentReminder(tx, id);
+    await recordAudit(tx, viewer, {
+      action: 'appointment.cancel',
+      entityType: 'Appointment',
+      entityId: id,
+      data: { reason: reason ?? null },
+    });
+    return true;
   });
-  if (cancelled) publishAppointmentChange(deps.hub, id, appointment);
+  if (cancelled) {
+    publishAppointmentChange(deps.hub, id, appointment);
+    await sendAppointmentEmail(deps, id, 'cancelled');
+  }
   return { appointmentId: id };
 }

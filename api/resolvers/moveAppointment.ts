@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import type { Hub } from '../app/hub.ts';
 import type { Viewer } from '../auth/viewer.ts';
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { BookingDeps } from './bookAppointment.ts';
 import { SlotTakenError, StaleVersionError } from './bookingErrors.ts';
 import { NotFoundError, parseInput, ValidationError } from './errors.ts';
 import { findAvailableSlots } from './findAvailableSlots.ts';
@@ -10,6 +9,8 @@ import { addParisDays, startOfParisDay } from './parisTime.ts';
 import { sqlStateOf } from './prismaErrors.ts';
 import { publishAppointmentChange } from './publishAvailabilityChange.ts';
 import { recordAudit } from './recordAudit.ts';
+import { scheduleAppointmentReminder } from './scheduleAppointmentReminder.ts';
+import { sendAppointmentEmail } from './sendAppointmentEmail.ts';
 
 const moveAppointmentInput = z.object({
   id: idRule,
@@ -24,7 +25,7 @@ const moveAppointmentInput = z.object({
  * check refuses a move based on a stale board.
  */
 export async function moveAppointment(
-  deps: { prisma: PrismaClient; hub: Hub },
+  deps: BookingDeps,
   viewer: Viewer,
   input: z.input<typeof moveAppointmentInput>,
 ): Promise<{ appointmentId: string }> {
@@ -72,6 +73,7 @@ export async function moveAppointment(
         },
       });
       if (moved.count === 0) throw new StaleVersionError();
+      await scheduleAppointmentReminder(tx, { id, startsAt });
       await recordAudit(tx, viewer, {
         action: 'appointment.move',
         entityType: 'Appointment',
@@ -90,5 +92,7 @@ export async function moveAppointment(
     throw new SlotTakenError(slots.slice(0, 6));
   }
   publishAppointmentChange(deps.hub, id, appointment, { technicianId, startsAt, endsAt });
+  // A change of technician alone does not concern the customer.
+  if (startsAt.getTime() !== appointment.startsAt.getTime()) await sendAppointmentEmail(deps, id, 'rescheduled');
   return { appointmentId: id };
 }

@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import type { Hub } from '../app/hub.ts';
 import type { Viewer } from '../auth/viewer.ts';
-import type { PrismaClient } from '../generated/prisma/client.ts';
-import { clientMutationIdRule, slotAlternatives } from './bookAppointment.ts';
+import { clientMutationIdRule, slotAlternatives, type BookingDeps } from './bookAppointment.ts';
 import { SlotTakenError, StaleVersionError } from './bookingErrors.ts';
 import { parseInput, ValidationError } from './errors.ts';
 import { findAvailableSlots } from './findAvailableSlots.ts';
@@ -11,6 +9,8 @@ import { idRule } from './inputRules.ts';
 import { loadChangeableAppointment } from './loadChangeableAppointment.ts';
 import { sqlStateOf } from './prismaErrors.ts';
 import { publishAppointmentChange } from './publishAvailabilityChange.ts';
+import { scheduleAppointmentReminder } from './scheduleAppointmentReminder.ts';
+import { sendAppointmentEmail } from './sendAppointmentEmail.ts';
 
 const rescheduleInput = z.object({ id: idRule, startsAt: z.date(), idempotencyKey: clientMutationIdRule });
 
@@ -19,7 +19,7 @@ const rescheduleInput = z.object({ id: idRule, startsAt: z.date(), idempotencyKe
  * when they are free then. The old time is released in the same transaction.
  */
 export async function rescheduleAppointment(
-  deps: { prisma: PrismaClient; hub: Hub },
+  deps: BookingDeps,
   viewer: Viewer,
   input: z.input<typeof rescheduleInput>,
   options: { now?: Date } = {},
@@ -65,9 +65,11 @@ export async function rescheduleAppointment(
           },
         });
         if (moved.count === 0) throw new StaleVersionError();
+        await scheduleAppointmentReminder(tx, { id, startsAt: slot.startsAt });
         await recordIdempotentResult(tx, key, 'rescheduleAppointment', { appointmentId: id });
       });
       publishAppointmentChange(deps.hub, id, appointment, { technicianId, startsAt: slot.startsAt, endsAt: slot.endsAt });
+      await sendAppointmentEmail(deps, id, 'rescheduled');
       return { appointmentId: id };
     } catch (error) {
       if (sqlStateOf(error) === '23P01') continue;

@@ -1,9 +1,7 @@
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createTestCustomer, createTestUser, testPassword, type TestApp } from './testApp.ts';
+import { startTestSmtpServer, type TestSmtpServer } from './testSmtpServer.ts';
 
 const loginMutation = `mutation($email: String!, $password: String!) {
   login(email: $email, password: $password) {
@@ -192,26 +190,11 @@ describe('API tokens for integrators', () => {
 
 describe('password reset by e-mail, through a real SMTP server', () => {
   let app: TestApp;
-  let smtp: SMTPServer;
-  const received: string[] = [];
+  let smtp: TestSmtpServer;
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, _session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => {
-          received.push(Buffer.concat(chunks).toString('utf8'));
-          callback();
-        });
-      },
-    });
-    smtp.listen(0, '127.0.0.1');
-    await once(smtp.server, 'listening');
-    const { port } = smtp.server.address() as AddressInfo;
-    app = await createTestApp({ smtpUrl: `smtp://127.0.0.1:${port}` });
+    smtp = await startTestSmtpServer();
+    app = await createTestApp({ smtpUrl: smtp.url });
     await createTestUser(app.db.prisma, {
       role: 'CLIENT',
       email: 'jean.martin@example.fr',
@@ -220,7 +203,7 @@ describe('password reset by e-mail, through a real SMTP server', () => {
   });
   afterAll(async () => {
     await app.close();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp.close();
   });
 
   it('sends a one-time link; the new password works, old sessions end, the link cannot be reused', async () => {
@@ -233,8 +216,8 @@ describe('password reset by e-mail, through a real SMTP server', () => {
         `mutation { requestPasswordReset(email: "jean.martin@example.fr") { __typename ... on MutationRequestPasswordResetSuccess { data } } }`,
       );
     expect(request.data?.requestPasswordReset).toEqual({ __typename: 'MutationRequestPasswordResetSuccess', data: true });
-    await expect.poll(() => received.length, { timeout: 5000 }).toBe(1);
-    const mail = await simpleParser(received[0]!);
+    await expect.poll(() => smtp.received.length, { timeout: 5000 }).toBe(1);
+    const mail = await simpleParser(smtp.received[0]!);
     expect(mail.to && 'text' in mail.to ? mail.to.text : '').toBe('jean.martin@example.fr');
     expect(mail.subject).toBe('Réinitialisation de votre mot de passe Relais');
     const token = /reset-password\?token=([\w%-]+)/.exec(mail.text ?? '')?.[1];
@@ -251,10 +234,10 @@ describe('password reset by e-mail, through a real SMTP server', () => {
   });
 
   it('answers the same for an unknown address and sends nothing', async () => {
-    const before = received.length;
+    const before = smtp.received.length;
     const result = await app.client().request(`mutation { requestPasswordReset(email: "inconnu@example.fr") { __typename } }`);
     expect(result.data?.requestPasswordReset).toEqual({ __typename: 'MutationRequestPasswordResetSuccess' });
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(received.length).toBe(before);
+    expect(smtp.received.length).toBe(before);
   });
 });

@@ -2,12 +2,15 @@
 // cancelling, rescheduling, the planning board's moves, and live availability.
 import { randomUUID } from 'node:crypto';
 import { createClient } from 'graphql-ws';
+import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startHttpServer, type RunningHttpServer } from '../app/httpServer.ts';
 import { isFrenchPublicHoliday } from '../resolvers/frenchHolidays.ts';
 import { addParisDays, parisInstant, parisWallClock, startOfParisDay } from '../resolvers/parisTime.ts';
+import { parseIcs } from './parseIcs.ts';
 import { createTestApp, createTestCustomer, createTestUser, TestClient, testPassword, type TestApp } from './testApp.ts';
+import { startTestSmtpServer, type TestSmtpServer } from './testSmtpServer.ts';
 
 /** The first working day at least `daysAhead` days after `from` (so minimum notice never interferes). */
 function bookableDay(daysAhead: number, from = new Date()): { year: number; month: number; day: number } {
@@ -369,5 +372,75 @@ describe('live availability over graphql-ws', () => {
     expect(Date.now() - startedWaiting).toBeLessThan(1000);
     expect(update.slots.map((slot) => slot.startsAt)).toEqual([parisInstant(day.year, day.month, day.day, 10).toISOString()]);
     await watcher.dispose();
+  });
+});
+
+describe('confirmation and cancellation e-mails, through a real SMTP server', () => {
+  let app: TestApp;
+  let smtp: TestSmtpServer;
+
+  beforeAll(async () => {
+    smtp = await startTestSmtpServer();
+    app = await createTestApp({ smtpUrl: smtp.url });
+  });
+  afterAll(async () => {
+    await app.close();
+    await smtp.close();
+  });
+
+  it('sends the confirmation with an .ics that parses as the booked event, and a CANCEL on cancellation', async () => {
+    const { prisma } = app.db;
+    const serviceId = (
+      await prisma.service.create({
+        data: {
+          code: 'ENTRETIEN',
+          name: 'Entretien annuel',
+          nameEn: 'Annual service',
+          durationMinutes: 90,
+          requiredSkill: 'entretien',
+          arrivalWindowMinutes: 120,
+        },
+      })
+    ).id;
+    const { userId } = await createTestUser(prisma, { role: 'TECHNICIAN', email: 'tech@duret.test' });
+    const technicianId = (
+      await prisma.technician.update({ where: { userId }, data: { zones: ['75'], skills: ['entretien'] }, select: { id: true } })
+    ).id;
+    await prisma.workingHours.createMany({
+      data: [1, 2, 3, 4, 5].map((weekday) => ({ technicianId, weekday, startMinute: 480, endMinute: 720 })),
+    });
+    const customerId = await createTestCustomer(prisma, { name: 'Garnier Paul', emails: ['paul.garnier@example.fr'] });
+    const siteId = (await prisma.site.findFirstOrThrow({ where: { customerId } })).id;
+    await createTestUser(prisma, { role: 'CLIENT', email: 'paul@example.fr', customerId });
+    const client = app.client();
+    await client.login('paul@example.fr', testPassword);
+
+    const day = bookableDay(3);
+    const eight = parisInstant(day.year, day.month, day.day, 8);
+    const booked = await client.request(bookMutation, {
+      input: { serviceId, siteId, startsAt: eight.toISOString(), idempotencyKey: randomUUID() },
+    });
+    const { id } = (booked.data?.bookAppointment as { data: { id: string } }).data;
+    await expect.poll(() => smtp.received.length, { timeout: 5000 }).toBe(1);
+    const confirmation = await simpleParser(smtp.received[0]!);
+    expect(confirmation.to && 'text' in confirmation.to ? confirmation.to.text : '').toBe('paul.garnier@example.fr');
+    expect(confirmation.text).toContain('8 h – 10 h');
+    const invite = confirmation.attachments.find((attachment) => attachment.filename === 'invite.ics');
+    const calendar = parseIcs(invite!.content.toString('utf8'));
+    expect(calendar.method).toBe('REQUEST');
+    expect(calendar.events).toHaveLength(1);
+    expect(calendar.events[0]).toMatchObject({ summary: 'Entretien annuel', status: 'CONFIRMED', uid: `appointment-${id}@relais` });
+    expect(calendar.events[0]!.startsAt.toISOString()).toBe(eight.toISOString());
+    expect(await prisma.scheduledAction.count({ where: { kind: 'appointment.reminder', status: 'PENDING' } })).toBe(1);
+
+    await client.request(`mutation($id: ID!) { cancelAppointment(id: $id) { __typename } }`, { id });
+    await expect.poll(() => smtp.received.length, { timeout: 5000 }).toBe(2);
+    const cancellation = await simpleParser(smtp.received[1]!);
+    const cancelInvite = cancellation.attachments.find((attachment) => attachment.filename === 'invite.ics');
+    expect(parseIcs(cancelInvite!.content.toString('utf8'))).toMatchObject({
+      method: 'CANCEL',
+      events: [{ status: 'CANCELLED', uid: `appointment-${id}@relais` }],
+    });
+    expect(await prisma.scheduledAction.count({ where: { kind: 'appointment.reminder', status: 'PENDING' } })).toBe(0);
   });
 });

@@ -29,6 +29,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     pwaDistDir: undefined,
     secureCookies: false,
     production: false,
+    jobPollIntervalMs: 15_000,
     ...overrides,
   };
 }
