@@ -40,6 +40,43 @@ const bookMutation = `mutation($input: BookAppointmentInput!) {
   }
 }`;
 
+/** An annual-visit service (2-hour arrival windows) done by one technician weekday mornings, and a customer account there. */
+async function createMorningVisits(
+  app: TestApp,
+  options: { postalCode: string; clientEmail: string; customerEmail?: string },
+): Promise<{ serviceId: string; siteId: string }> {
+  const { prisma } = app.db;
+  const { id: serviceId } = await prisma.service.create({
+    data: {
+      code: 'ENTRETIEN',
+      name: 'Entretien annuel',
+      nameEn: 'Annual service',
+      durationMinutes: 90,
+      requiredSkill: 'entretien',
+      arrivalWindowMinutes: 120,
+      minNoticeHours: 2,
+    },
+    select: { id: true },
+  });
+  const { userId } = await createTestUser(prisma, { role: 'TECHNICIAN', email: `tech-${options.postalCode}@duret.test` });
+  const { id: technicianId } = await prisma.technician.update({
+    where: { userId },
+    data: { zones: [options.postalCode.slice(0, 2)], skills: ['entretien'] },
+    select: { id: true },
+  });
+  await prisma.workingHours.createMany({
+    data: [1, 2, 3, 4, 5].map((weekday) => ({ technicianId, weekday, startMinute: 480, endMinute: 720 })),
+  });
+  const customerId = await createTestCustomer(prisma, {
+    name: 'Garnier Paul',
+    postalCode: options.postalCode,
+    emails: options.customerEmail ? [options.customerEmail] : [],
+  });
+  const siteId = (await prisma.site.findFirstOrThrow({ where: { customerId } })).id;
+  await createTestUser(prisma, { role: 'CLIENT', email: options.clientEmail, customerId });
+  return { serviceId, siteId };
+}
+
 describe('booking', () => {
   let app: TestApp;
   let serviceId: string;
@@ -317,30 +354,7 @@ describe('live availability over graphql-ws', () => {
   });
 
   it('pushes fresh slots to a page watching the day when someone books', async () => {
-    const { prisma } = app.db;
-    const serviceId = (
-      await prisma.service.create({
-        data: {
-          code: 'ENTRETIEN',
-          name: 'Entretien annuel',
-          nameEn: 'Annual service',
-          durationMinutes: 90,
-          requiredSkill: 'entretien',
-          arrivalWindowMinutes: 120,
-          minNoticeHours: 2,
-        },
-      })
-    ).id;
-    const { userId } = await createTestUser(prisma, { role: 'TECHNICIAN', email: 'tech@duret.test' });
-    const technicianId = (
-      await prisma.technician.update({ where: { userId }, data: { zones: ['92'], skills: ['entretien'] }, select: { id: true } })
-    ).id;
-    await prisma.workingHours.createMany({
-      data: [1, 2, 3, 4, 5].map((weekday) => ({ technicianId, weekday, startMinute: 480, endMinute: 720 })),
-    });
-    const customerId = await createTestCustomer(prisma, { name: 'Martin Luc', postalCode: '92130' });
-    const siteId = (await prisma.site.findFirstOrThrow({ where: { customerId } })).id;
-    await createTestUser(prisma, { role: 'CLIENT', email: 'luc@example.fr', customerId });
+    const { serviceId, siteId } = await createMorningVisits(app, { postalCode: '92130', clientEmail: 'luc@example.fr' });
     const booker = new TestClient(fetch, `${server.url}/graphql`);
     await booker.login('luc@example.fr', testPassword);
 
@@ -390,28 +404,11 @@ describe('confirmation and cancellation e-mails, through a real SMTP server', ()
 
   it('sends the confirmation with an .ics that parses as the booked event, and a CANCEL on cancellation', async () => {
     const { prisma } = app.db;
-    const serviceId = (
-      await prisma.service.create({
-        data: {
-          code: 'ENTRETIEN',
-          name: 'Entretien annuel',
-          nameEn: 'Annual service',
-          durationMinutes: 90,
-          requiredSkill: 'entretien',
-          arrivalWindowMinutes: 120,
-        },
-      })
-    ).id;
-    const { userId } = await createTestUser(prisma, { role: 'TECHNICIAN', email: 'tech@duret.test' });
-    const technicianId = (
-      await prisma.technician.update({ where: { userId }, data: { zones: ['75'], skills: ['entretien'] }, select: { id: true } })
-    ).id;
-    await prisma.workingHours.createMany({
-      data: [1, 2, 3, 4, 5].map((weekday) => ({ technicianId, weekday, startMinute: 480, endMinute: 720 })),
+    const { serviceId, siteId } = await createMorningVisits(app, {
+      postalCode: '75011',
+      clientEmail: 'paul@example.fr',
+      customerEmail: 'paul.garnier@example.fr',
     });
-    const customerId = await createTestCustomer(prisma, { name: 'Garnier Paul', emails: ['paul.garnier@example.fr'] });
-    const siteId = (await prisma.site.findFirstOrThrow({ where: { customerId } })).id;
-    await createTestUser(prisma, { role: 'CLIENT', email: 'paul@example.fr', customerId });
     const client = app.client();
     await client.login('paul@example.fr', testPassword);
 
