@@ -16,10 +16,13 @@ import { UpdatePrompt } from './UpdatePrompt';
 
 // Each role's screens are a separate chunk: a customer's phone never downloads the office tools.
 const ClientHome = lazy(() => import('../features/client/ClientHome'));
-const BookingSoonPage = lazy(() => import('../features/client/BookingSoonPage'));
+const MyAppointmentsPage = lazy(() => import('../features/client/MyAppointmentsPage'));
+const ClientBookingPage = lazy(() => import('../features/booking/ClientBookingPage'));
+const PublicBookingPage = lazy(() => import('../features/booking/PublicBookingPage'));
 const AssistantHome = lazy(() => import('../features/assistant/AssistantHome'));
 const TechnicianHome = lazy(() => import('../features/technician/TechnicianHome'));
 const ManagerHome = lazy(() => import('../features/manager/ManagerHome'));
+const PlanningPage = lazy(() => import('../features/planning/PlanningPage'));
 
 function Shell(props: RouteSectionProps) {
   return (
@@ -55,18 +58,22 @@ export function App() {
       <Route path="/signup" component={SignUpPage} />
       <Route path="/forgot-password" component={ForgotPasswordPage} />
       <Route path="/reset-password" component={ResetPasswordPage} />
+      <Route path="/book" component={PublicBookingPage} />
       <Route path="/client" component={roleArea('CLIENT', 'phone')}>
         <Route path="/" component={ClientHome} />
-        <Route path="/book" component={BookingSoonPage} />
+        <Route path="/book" component={ClientBookingPage} />
+        <Route path="/appointments" component={MyAppointmentsPage} />
       </Route>
       <Route path="/assistant" component={roleArea('ASSISTANT', 'wide')}>
         <Route path="/" component={AssistantHome} />
+        <Route path="/planning" component={PlanningPage} />
       </Route>
       <Route path="/technician" component={roleArea('TECHNICIAN', 'phone')}>
         <Route path="/" component={TechnicianHome} />
       </Route>
       <Route path="/manager" component={roleArea('MANAGER', 'wide')}>
         <Route path="/" component={ManagerHome} />
+        <Route path="/planning" component={PlanningPage} />
       </Route>
       <Route path="*" component={NotFoundPage} />
     </Router>

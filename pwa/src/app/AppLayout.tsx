@@ -1,18 +1,17 @@
-import { createSignal, type JSX } from 'solid-js';
-import { useNavigate } from '@solidjs/router';
+import { createSignal, For, Show, type JSX } from 'solid-js';
+import { useLocation, useNavigate } from '@solidjs/router';
 import { t } from '../i18n';
-import { Button } from '../ui/Button';
+import { Button, ButtonLink } from '../ui/Button';
 import { Logo } from '../ui/Logo';
 import { showToast } from '../ui/toast';
 import { LanguageSwitch } from './LanguageSwitch';
+import { areaLinksByRole } from './roles';
 import { signOut, type SessionUser } from './session';
 import './shell.css';
 
-/** The frame of every signed-in screen: header with the user, language and sign-out. */
-export function AppLayout(props: { user: SessionUser; width: 'phone' | 'wide'; children: JSX.Element }) {
+function SignOutButton() {
   const navigate = useNavigate();
   const [signingOut, setSigningOut] = createSignal(false);
-
   const handleSignOut = async () => {
     setSigningOut(true);
     const { ok } = await signOut();
@@ -20,6 +19,21 @@ export function AppLayout(props: { user: SessionUser; width: 'phone' | 'wide'; c
     if (ok) navigate('/login', { replace: true });
     else showToast({ message: () => t('header.signOutFailed'), tone: 'danger' });
   };
+  return (
+    <Button variant="ghost" onClick={handleSignOut} busy={signingOut()}>
+      {t('header.signOut')}
+    </Button>
+  );
+}
+
+/**
+ * The frame of every screen with the app header: the signed-in user, their role's
+ * screens, language and sign-out; a visitor (public booking page) gets a sign-in link.
+ */
+export function AppLayout(props: { user?: SessionUser; width: 'phone' | 'wide'; children: JSX.Element }) {
+  const location = useLocation();
+  const links = () => (props.user ? (areaLinksByRole[props.user.role] ?? []) : []);
+  const loginPath = () => `/login?next=${encodeURIComponent(location.pathname + location.search)}`;
 
   return (
     <div class="app-frame">
@@ -31,14 +45,36 @@ export function AppLayout(props: { user: SessionUser; width: 'phone' | 'wide'; c
           <a href={'/'} class="app-brand" aria-label={t('header.homeLink')}>
             <Logo withName />
           </a>
-          <span class="app-user" data-testid="user-name">
-            {props.user.name}
-          </span>
+          <Show when={links().length > 0}>
+            <nav class="app-nav" aria-label={t('nav.label')}>
+              <For each={links()}>
+                {(link) => (
+                  <a href={link.href} class="app-nav-link" aria-current={location.pathname === link.href ? 'page' : undefined}>
+                    {t(link.label)}
+                  </a>
+                )}
+              </For>
+            </nav>
+          </Show>
+          <Show when={props.user}>
+            {(user) => (
+              <span class="app-user" data-testid="user-name">
+                {user().name}
+              </span>
+            )}
+          </Show>
           <div class="app-header-tools">
             <LanguageSwitch />
-            <Button variant="ghost" onClick={handleSignOut} busy={signingOut()}>
-              {t('header.signOut')}
-            </Button>
+            <Show
+              when={props.user}
+              fallback={
+                <ButtonLink href={loginPath()} variant="ghost">
+                  {t('header.signIn')}
+                </ButtonLink>
+              }
+            >
+              <SignOutButton />
+            </Show>
           </div>
         </div>
       </header>

@@ -1,5 +1,6 @@
 // Turning API failures into plain French (or English) for the user.
 import type { CombinedError } from '@urql/core';
+import type { SlotTimesFragment } from '../gql/graphql';
 import { bilingual, t } from '../i18n';
 
 /** The `Error` interface every typed result error implements. */
@@ -9,6 +10,8 @@ export interface TypedApiError {
   messageFr: string;
   messageEn: string;
   issues?: { path: string; messageFr: string; messageEn: string }[];
+  /** SlotTakenError: free slots close to the one that was asked for. */
+  alternatives?: SlotTimesFragment[];
 }
 
 export function isTypedApiError(value: { __typename: string }): value is TypedApiError {

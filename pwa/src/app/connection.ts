@@ -47,7 +47,7 @@ export const socketEvents = {
   closed(): void {
     setSocketState('closed');
   },
-  /** The socket was shut on purpose (sign-out): nothing to reconnect. */
+  /** The socket was shut on purpose (sign-out, or no screen subscribes any more): nothing to reconnect. */
   disposed(): void {
     socketWasConnected = false;
     setSocketState('idle');

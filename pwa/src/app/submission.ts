@@ -25,11 +25,17 @@ export function createSubmission() {
     return current?.kind === 'typed' ? fieldIssues(current.error)[field] : undefined;
   };
 
-  /** The `code` of a typed error ("INVALID_TOKEN"…), to offer the right next step. */
-  const failureCode = (): string | undefined => {
+  /** The typed error the API answered with (its `code`, alternatives…), to offer the right next step. */
+  const typedError = (): TypedApiError | undefined => {
     const current = failure();
-    return current?.kind === 'typed' ? current.error.code : undefined;
+    return current?.kind === 'typed' ? current.error : undefined;
   };
+
+  /** The `code` of a typed error ("INVALID_TOKEN"…). */
+  const failureCode = (): string | undefined => typedError()?.code;
+
+  /** Forgets the last failure (the person chose another way forward). */
+  const clear = () => setFailure(undefined);
 
   /**
    * Sends the request and returns the success member of the result union, or
@@ -58,5 +64,5 @@ export function createSubmission() {
     }
   }
 
-  return { pending, message, fieldError, failureCode, submit };
+  return { pending, message, fieldError, failureCode, typedError, clear, submit };
 }

@@ -1,5 +1,5 @@
 import { Client, cacheExchange, fetchExchange, mapExchange, subscriptionExchange, type CombinedError } from '@urql/core';
-import { createClient as createWebSocketClient, type Client as WebSocketClient } from 'graphql-ws';
+import { createClient as createWebSocketClient } from 'graphql-ws';
 import { socketEvents } from './connection';
 
 /** The API is on the same origin as the app (Vite proxies it in development). */
@@ -30,31 +30,32 @@ export interface ApiClient {
  * One urql client per session, so that a sign-out drops every cached result.
  * Queries and mutations go over HTTP with the session cookie and the CSRF header the
  * API requires; subscriptions go over graphql-ws. A signed-in client opens its socket
- * at once: its state tells the user whether the lists they see are live.
+ * at once: its state tells the user whether the lists they see are live. A visitor's
+ * client opens it only while a screen subscribes (the public booking page's live slots).
  */
 export function createApiClient(options: { signedIn: boolean; onUnauthenticated: () => void }): ApiClient {
-  let socket: WebSocketClient | undefined;
   // A disposed socket still reports its closing: that must not reach the next session.
   let disposed = false;
+  let activeSubscriptions = 0;
+  const lazy = !options.signedIn;
   const unlessDisposed = (report: () => void) => () => {
     if (!disposed) report();
   };
-  if (options.signedIn) {
-    socket = createWebSocketClient({
-      url: graphqlWebSocketUrl(),
-      lazy: false,
-      keepAlive: 20_000,
-      retryAttempts: Number.POSITIVE_INFINITY,
-      retryWait: reconnectionDelay,
-      shouldRetry: () => true,
-      on: {
-        connecting: unlessDisposed(socketEvents.connecting),
-        connected: unlessDisposed(socketEvents.connected),
-        closed: unlessDisposed(socketEvents.closed),
-      },
-    });
-  }
-  const openSocket = socket;
+  const socket = createWebSocketClient({
+    url: graphqlWebSocketUrl(),
+    lazy,
+    lazyCloseTimeout: 1000,
+    keepAlive: 20_000,
+    retryAttempts: Number.POSITIVE_INFINITY,
+    retryWait: reconnectionDelay,
+    shouldRetry: () => true,
+    on: {
+      connecting: unlessDisposed(socketEvents.connecting),
+      connected: unlessDisposed(socketEvents.connected),
+      // A lazy socket closing after its last subscription is done, not offline.
+      closed: unlessDisposed(() => (lazy && activeSubscriptions === 0 ? socketEvents.disposed() : socketEvents.closed())),
+    },
+  });
 
   const client = new Client({
     url: graphqlPath,
@@ -67,20 +68,23 @@ export function createApiClient(options: { signedIn: boolean; onUnauthenticated:
         },
       }),
       cacheExchange,
-      ...(openSocket
-        ? [
-            subscriptionExchange({
-              forwardSubscription(request) {
-                const input = { ...request, query: request.query ?? '' };
-                return {
-                  subscribe(sink) {
-                    return { unsubscribe: openSocket.subscribe(input, sink) };
-                  },
-                };
-              },
-            }),
-          ]
-        : []),
+      subscriptionExchange({
+        forwardSubscription(request) {
+          const input = { ...request, query: request.query ?? '' };
+          return {
+            subscribe(sink) {
+              activeSubscriptions += 1;
+              const unsubscribe = socket.subscribe(input, sink);
+              return {
+                unsubscribe() {
+                  activeSubscriptions -= 1;
+                  unsubscribe();
+                },
+              };
+            },
+          };
+        },
+      }),
       fetchExchange,
     ],
   });
@@ -88,9 +92,8 @@ export function createApiClient(options: { signedIn: boolean; onUnauthenticated:
   return {
     client,
     dispose() {
-      if (!openSocket) return;
       disposed = true;
-      void openSocket.dispose();
+      void socket.dispose();
       socketEvents.disposed();
     },
   };

@@ -21,6 +21,22 @@ export function formatDay(value: DateTimeValue): string {
   }).format(date);
 }
 
+/** "mar." (weekday) and "12" (day of the month): the two lines of a day in a week strip. */
+export function formatDayShort(value: DateTimeValue): { weekday: string; day: string } {
+  const date = toDate(value);
+  const format = (options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(intlLocale(), { timeZone: companyTimeZone, ...options }).format(date);
+  return { weekday: format({ weekday: 'short' }), day: format({ day: 'numeric' }) };
+}
+
+/** "23 – 28 novembre", "30 nov. – 5 déc.": a span of days such as a week. */
+export function formatDayRange(first: DateTimeValue, last: DateTimeValue): string {
+  return new Intl.DateTimeFormat(intlLocale(), { timeZone: companyTimeZone, day: 'numeric', month: 'long' }).formatRange(
+    toDate(first),
+    toDate(last),
+  );
+}
+
 /** "12 mars 2026". */
 export function formatDate(value: DateTimeValue): string {
   return new Intl.DateTimeFormat(intlLocale(), { timeZone: companyTimeZone, dateStyle: 'long' }).format(toDate(value));
@@ -83,6 +99,15 @@ export function formatPhone(e164: string): string {
   const french = /^\+33(\d{9})$/.exec(e164);
   if (!french?.[1]) return e164;
   return `0${french[1]}`.replace(/(\d{2})(?=\d)/g, '$1\u00a0');
+}
+
+/** "45 min", "1 h 30", "2 h": how long a job takes. */
+export function formatMinutes(totalMinutes: number): string {
+  const hours = Math.floor(totalMinutes / 60);
+  const minutes = totalMinutes % 60;
+  if (hours === 0) return `${minutes}\u00a0min`;
+  if (locale() === 'en') return minutes === 0 ? `${hours}\u00a0h` : `${hours}\u00a0h\u00a0${minutes}\u00a0min`;
+  return minutes === 0 ? `${hours}\u00a0h` : `${hours}\u00a0h\u00a0${String(minutes).padStart(2, '0')}`;
 }
 
 /** "3 min 05 s". */

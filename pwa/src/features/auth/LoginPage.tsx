@@ -10,7 +10,7 @@ import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/TextField';
 import { AuthLayout } from './AuthLayout';
-import { formValues, safeReturnPath } from './authForms';
+import { formValues, returnPathQuery, safeReturnPath } from './authForms';
 
 const LoginMutation = graphql(`
   mutation Login($email: String!, $password: String!) {
@@ -61,7 +61,10 @@ export function LoginPage() {
         footer={
           <>
             <p>{t('login.noAccount')}</p>
-            <a href="/signup">{t('login.createAccount')}</a>
+            <a href={`/signup${returnPathQuery(searchParams.next)}`}>{t('login.createAccount')}</a>
+            <p class="auth-footer-aside">
+              {t('login.bookWithoutAccount')} <a href="/book">{t('login.bookOnline')}</a>
+            </p>
           </>
         }
       >

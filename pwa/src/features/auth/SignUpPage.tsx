@@ -1,4 +1,4 @@
-import { Navigate, useNavigate } from '@solidjs/router';
+import { Navigate, useNavigate, useSearchParams } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { homePathByRole } from '../../app/roles';
 import { apiClient, refreshSession, signedInUser } from '../../app/session';
@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/TextField';
 import { AuthLayout } from './AuthLayout';
-import { formValues } from './authForms';
+import { formValues, returnPathQuery, safeReturnPath } from './authForms';
 
 const SignUpMutation = graphql(`
   mutation SignUp($input: SignUpInput!) {
@@ -26,9 +26,10 @@ const SignUpMutation = graphql(`
   }
 `);
 
-/** A customer creates their own account; they are signed in straight away. */
+/** A customer creates their own account; they are signed in straight away (and return where they came from). */
 export function SignUpPage() {
   const navigate = useNavigate();
+  const [searchParams] = useSearchParams<{ next?: string }>();
   const submission = createSubmission();
   const unsaved = trackUnsavedWork();
 
@@ -51,18 +52,18 @@ export function SignUpPage() {
     if (!success) return;
     unsaved.saved();
     await refreshSession();
-    navigate(homePathByRole.CLIENT, { replace: true });
+    navigate(safeReturnPath(searchParams.next) ?? homePathByRole.CLIENT, { replace: true });
   };
 
   return (
-    <Show when={!signedInUser()} fallback={<Navigate href="/" />}>
+    <Show when={!signedInUser()} fallback={<Navigate href={safeReturnPath(searchParams.next) ?? '/'} />}>
       <AuthLayout
         title={t('signUp.title')}
         intro={t('signUp.intro')}
         footer={
           <>
             <p>{t('signUp.haveAccount')}</p>
-            <a href="/login">{t('signUp.goToLogin')}</a>
+            <a href={`/login${returnPathQuery(searchParams.next)}`}>{t('signUp.goToLogin')}</a>
           </>
         }
       >

@@ -14,3 +14,9 @@ export function formValues<Name extends string>(form: HTMLFormElement, names: Na
 export function safeReturnPath(next: string | undefined): string | undefined {
   return next && next.startsWith('/') && !next.startsWith('//') ? next : undefined;
 }
+
+/** "?next=…" to carry a return path from one account screen to the other (login ↔ sign-up). */
+export function returnPathQuery(next: string | undefined): string {
+  const path = safeReturnPath(next);
+  return path ? `?next=${encodeURIComponent(path)}` : '';
+}

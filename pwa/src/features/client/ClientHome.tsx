@@ -48,7 +48,11 @@ const ClientHomeQuery = graphql(`
 
 function NextAppointmentCard(props: { appointment: AppointmentSummaryFragment | undefined }) {
   return (
-    <Card title={t('client.nextAppointment')} class="next-appointment">
+    <Card
+      title={t('client.nextAppointment')}
+      class="next-appointment"
+      actions={<a href="/client/appointments">{t('client.allAppointments')}</a>}
+    >
       <Show when={props.appointment} fallback={<EmptyState>{t('client.noAppointment')}</EmptyState>}>
         {(appointment) => (
           <div class="stack-sm">

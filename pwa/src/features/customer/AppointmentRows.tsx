@@ -1,4 +1,4 @@
-import { For, Show } from 'solid-js';
+import { For, Show, type JSX } from 'solid-js';
 import { graphql } from '../../gql';
 import type { AppointmentSummaryFragment } from '../../gql/graphql';
 import { t } from '../../i18n';
@@ -33,14 +33,19 @@ export const AppointmentSummaryFields = graphql(`
   }
 `);
 
-/** Appointments as rows: when, what, where, who, status. */
-export function AppointmentRows(props: { appointments: AppointmentSummaryFragment[]; emptyText: string; showAddress?: boolean }) {
+/** Appointments as rows: when, what, where, who, status, and what can be done with each. */
+export function AppointmentRows<Appointment extends AppointmentSummaryFragment>(props: {
+  appointments: Appointment[];
+  emptyText: string;
+  showAddress?: boolean;
+  actions?: (appointment: Appointment) => JSX.Element;
+}) {
   return (
     <Show when={props.appointments.length > 0} fallback={<EmptyState>{props.emptyText}</EmptyState>}>
       <ul class="rows">
         <For each={props.appointments}>
           {(appointment) => (
-            <li>
+            <li data-appointment-id={appointment.id}>
               <div class="row-main">
                 <strong>{formatAppointmentWhen(appointment)}</strong>
                 <span>{serviceName(appointment.service)}</span>
@@ -54,6 +59,7 @@ export function AppointmentRows(props: { appointments: AppointmentSummaryFragmen
               <div class="row-side">
                 <AppointmentStatusBadge status={appointment.status} />
               </div>
+              <Show when={props.actions}>{(actions) => <div class="row-actions">{actions()(appointment)}</div>}</Show>
             </li>
           )}
         </For>
