@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../db/database.ts';
 import { applyMigrations, listMigrations } from '../db/migrate.ts';
@@ -116,6 +117,26 @@ describe('the migrate command', () => {
       await db.close();
     } finally {
       await postgres?.drop();
+    }
+  });
+});
+
+describe.runIf(testDatabaseKind() === 'postgres')('a PostgreSQL server dropping connections', () => {
+  it('does not crash the process, and the next query reconnects', async () => {
+    const db = await openTestDatabase();
+    try {
+      await db.prisma.customer.count();
+      const [database] = await db.sql.query<{ name: string }>('SELECT current_database() AS name');
+      const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await admin.connect();
+      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [
+        database!.name,
+      ]);
+      await admin.end();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await expect(db.prisma.customer.count()).resolves.toBe(0);
+    } finally {
+      await db.close();
     }
   });
 });

@@ -213,7 +213,7 @@ describe('online booking', () => {
       await client.getByRole('button', { name: 'Confirmer le rendez-vous' }).click();
       await booking;
       await expect
-        .poll(() => visitor.locator(`.slot-button[data-slot-start="${startsAt}"]:not([disabled])`).count(), { timeout: 1500 })
+        .poll(() => visitor.locator(`.slot-button[data-slot-start="${startsAt}"]:not([disabled])`).count(), { timeout: 1000 })
         .toBe(0);
       expect(await onVisitorPage.textContent()).toContain('Ce créneau vient d’être réservé');
       await visitor.screenshot({ path: path.join(screenshotDir, 'booking-slot-taken-live-390.png'), fullPage: true });
