@@ -11,7 +11,7 @@ import { ConflictError, NotFoundError, parseInput, ValidationError } from './err
 import { findAvailableSlots, loadBookableService } from './findAvailableSlots.ts';
 import { idRule, optionalTextRule } from './inputRules.ts';
 import { addParisDays, startOfParisDay } from './parisTime.ts';
-import { sqlStateOf } from './prismaErrors.ts';
+import { sqlStateOf, withTransactionRetry } from './prismaErrors.ts';
 import { publishAppointmentChange } from './publishAvailabilityChange.ts';
 import { consumeRateLimit } from './rateLimit.ts';
 import { scheduleAppointmentReminder } from './scheduleAppointmentReminder.ts';
@@ -122,31 +122,33 @@ export async function bookAppointment(
 
   for (const technicianId of slot.technicianIds) {
     try {
-      const appointmentId = await prisma.$transaction(async (tx) => {
-        const siteId = data.siteId ?? (await tx.site.create({ data: { ...data.site!, customerId }, select: { id: true } })).id;
-        if (!data.siteId) await refreshCustomerSearchText(tx, customerId);
-        const created = await tx.appointment.create({
-          data: {
-            serviceId: service.id,
-            technicianId,
-            siteId,
-            customerId,
-            startsAt: slot.startsAt,
-            endsAt: slot.endsAt,
-            arrivalWindowStart: slot.arrivalWindowStart,
-            arrivalWindowEnd: slot.arrivalWindowEnd,
-            status: 'CONFIRMED',
-            confirmedAt: new Date(),
-            source: staff ? 'STAFF' : 'PORTAL',
-            idempotencyKey: data.idempotencyKey,
-            notes: data.notes ?? null,
-            createdById: viewer.kind === 'user' ? viewer.userId : null,
-          },
-          select: { id: true },
-        });
-        await scheduleAppointmentReminder(tx, { id: created.id, startsAt: slot.startsAt });
-        return created.id;
-      });
+      const appointmentId = await withTransactionRetry(() =>
+        prisma.$transaction(async (tx) => {
+          const siteId = data.siteId ?? (await tx.site.create({ data: { ...data.site!, customerId }, select: { id: true } })).id;
+          if (!data.siteId) await refreshCustomerSearchText(tx, customerId);
+          const created = await tx.appointment.create({
+            data: {
+              serviceId: service.id,
+              technicianId,
+              siteId,
+              customerId,
+              startsAt: slot.startsAt,
+              endsAt: slot.endsAt,
+              arrivalWindowStart: slot.arrivalWindowStart,
+              arrivalWindowEnd: slot.arrivalWindowEnd,
+              status: 'CONFIRMED',
+              confirmedAt: new Date(),
+              source: staff ? 'STAFF' : 'PORTAL',
+              idempotencyKey: data.idempotencyKey,
+              notes: data.notes ?? null,
+              createdById: viewer.kind === 'user' ? viewer.userId : null,
+            },
+            select: { id: true },
+          });
+          await scheduleAppointmentReminder(tx, { id: created.id, startsAt: slot.startsAt });
+          return created.id;
+        }),
+      );
       publishAppointmentChange(deps.hub, appointmentId, { technicianId, startsAt: slot.startsAt, endsAt: slot.endsAt });
       // Mail-server failures are recorded on the EmailMessage row, never undo the booking.
       await sendAppointmentEmail(deps, appointmentId, 'confirmation');

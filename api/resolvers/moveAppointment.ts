@@ -6,7 +6,7 @@ import { NotFoundError, parseInput, ValidationError } from './errors.ts';
 import { findAvailableSlots } from './findAvailableSlots.ts';
 import { idRule } from './inputRules.ts';
 import { addParisDays, startOfParisDay } from './parisTime.ts';
-import { sqlStateOf } from './prismaErrors.ts';
+import { sqlStateOf, withTransactionRetry } from './prismaErrors.ts';
 import { publishAppointmentChange } from './publishAvailabilityChange.ts';
 import { recordAudit } from './recordAudit.ts';
 import { scheduleAppointmentReminder } from './scheduleAppointmentReminder.ts';
@@ -60,27 +60,29 @@ export async function moveAppointment(
     instant ? new Date(instant.getTime() + startsAt.getTime() - appointment.startsAt.getTime()) : null;
   const endsAt = shift(appointment.endsAt)!;
   try {
-    await prisma.$transaction(async (tx) => {
-      const moved = await tx.appointment.updateMany({
-        where: { id, version: expectedVersion },
-        data: {
-          technicianId,
-          startsAt,
-          endsAt,
-          arrivalWindowStart: shift(appointment.arrivalWindowStart),
-          arrivalWindowEnd: shift(appointment.arrivalWindowEnd),
-          version: { increment: 1 },
-        },
-      });
-      if (moved.count === 0) throw new StaleVersionError();
-      await scheduleAppointmentReminder(tx, { id, startsAt });
-      await recordAudit(tx, viewer, {
-        action: 'appointment.move',
-        entityType: 'Appointment',
-        entityId: id,
-        data: { from: appointment.startsAt.toISOString(), to: startsAt.toISOString(), technicianId },
-      });
-    });
+    await withTransactionRetry(() =>
+      prisma.$transaction(async (tx) => {
+        const moved = await tx.appointment.updateMany({
+          where: { id, version: expectedVersion },
+          data: {
+            technicianId,
+            startsAt,
+            endsAt,
+            arrivalWindowStart: shift(appointment.arrivalWindowStart),
+            arrivalWindowEnd: shift(appointment.arrivalWindowEnd),
+            version: { increment: 1 },
+          },
+        });
+        if (moved.count === 0) throw new StaleVersionError();
+        await scheduleAppointmentReminder(tx, { id, startsAt });
+        await recordAudit(tx, viewer, {
+          action: 'appointment.move',
+          entityType: 'Appointment',
+          entityId: id,
+          data: { from: appointment.startsAt.toISOString(), to: startsAt.toISOString(), technicianId },
+        });
+      }),
+    );
   } catch (error) {
     if (sqlStateOf(error) !== '23P01') throw error;
     const day = startOfParisDay(startsAt);

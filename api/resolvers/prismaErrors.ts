@@ -2,6 +2,8 @@ import { Prisma } from '../generated/prisma/client.ts';
 
 // PostgreSQL SQLSTATE codes the use cases turn into domain errors.
 const uniqueViolation = '23505';
+const serializationFailure = '40001';
+const deadlockDetected = '40P01';
 
 /**
  * The SQLSTATE behind a failed write, whichever driver adapter reported it: adapter-pg
@@ -11,6 +13,7 @@ const uniqueViolation = '23505';
 export function sqlStateOf(error: unknown): string | undefined {
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     if (error.code === 'P2002') return uniqueViolation;
+    if (error.code === 'P2034') return serializationFailure;
     const adapterCause = (error.meta?.driverAdapterError as { cause?: { originalCode?: string; code?: string } } | undefined)?.cause;
     return adapterCause?.originalCode ?? adapterCause?.code;
   }
@@ -25,4 +28,25 @@ export function sqlStateOf(error: unknown): string | undefined {
 /** True when a write failed on a unique constraint (a concurrent or repeated insert). */
 export function isUniqueViolation(error: unknown): boolean {
   return sqlStateOf(error) === uniqueViolation;
+}
+
+/**
+ * True when PostgreSQL aborted a transaction that would succeed if run again: concurrent
+ * inserts checked by one exclusion constraint can deadlock, and the loser is rolled back.
+ */
+export function isRetryableTransactionError(error: unknown): boolean {
+  const state = sqlStateOf(error);
+  return state === serializationFailure || state === deadlockDetected;
+}
+
+/** Runs a transaction again (up to `attempts` times, with jitter) when PostgreSQL asks for a retry. */
+export async function withTransactionRetry<T>(run: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= attempts || !isRetryableTransactionError(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+    }
+  }
 }

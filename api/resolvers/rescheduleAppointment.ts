@@ -7,7 +7,7 @@ import { findAvailableSlots } from './findAvailableSlots.ts';
 import { findIdempotentResult, idempotencyKeyFor, recordIdempotentResult } from './idempotency.ts';
 import { idRule } from './inputRules.ts';
 import { loadChangeableAppointment } from './loadChangeableAppointment.ts';
-import { sqlStateOf } from './prismaErrors.ts';
+import { sqlStateOf, withTransactionRetry } from './prismaErrors.ts';
 import { publishAppointmentChange } from './publishAvailabilityChange.ts';
 import { scheduleAppointmentReminder } from './scheduleAppointmentReminder.ts';
 import { sendAppointmentEmail } from './sendAppointmentEmail.ts';
@@ -52,22 +52,24 @@ export async function rescheduleAppointment(
   );
   for (const technicianId of candidates) {
     try {
-      await prisma.$transaction(async (tx) => {
-        const moved = await tx.appointment.updateMany({
-          where: { id, version: appointment.version },
-          data: {
-            technicianId,
-            startsAt: slot.startsAt,
-            endsAt: slot.endsAt,
-            arrivalWindowStart: slot.arrivalWindowStart,
-            arrivalWindowEnd: slot.arrivalWindowEnd,
-            version: { increment: 1 },
-          },
-        });
-        if (moved.count === 0) throw new StaleVersionError();
-        await scheduleAppointmentReminder(tx, { id, startsAt: slot.startsAt });
-        await recordIdempotentResult(tx, key, 'rescheduleAppointment', { appointmentId: id });
-      });
+      await withTransactionRetry(() =>
+        prisma.$transaction(async (tx) => {
+          const moved = await tx.appointment.updateMany({
+            where: { id, version: appointment.version },
+            data: {
+              technicianId,
+              startsAt: slot.startsAt,
+              endsAt: slot.endsAt,
+              arrivalWindowStart: slot.arrivalWindowStart,
+              arrivalWindowEnd: slot.arrivalWindowEnd,
+              version: { increment: 1 },
+            },
+          });
+          if (moved.count === 0) throw new StaleVersionError();
+          await scheduleAppointmentReminder(tx, { id, startsAt: slot.startsAt });
+          await recordIdempotentResult(tx, key, 'rescheduleAppointment', { appointmentId: id });
+        }),
+      );
       publishAppointmentChange(deps.hub, id, appointment, { technicianId, startsAt: slot.startsAt, endsAt: slot.endsAt });
       await sendAppointmentEmail(deps, id, 'rescheduled');
       return { appointmentId: id };

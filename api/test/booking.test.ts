@@ -441,3 +441,56 @@ describe('confirmation and cancellation e-mails, through a real SMTP server', ()
     expect(await prisma.scheduledAction.count({ where: { kind: 'appointment.reminder', status: 'PENDING' } })).toBe(0);
   });
 });
+
+describe('many customers booking overlapping times at once', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
+  afterAll(() => app.close());
+
+  it('answers every request with a booking or SlotTakenError, never an error, even when PostgreSQL reports deadlocks', async () => {
+    const { prisma } = app.db;
+    const { id: serviceId } = await prisma.service.create({
+      data: {
+        code: 'DEVIS',
+        name: 'Devis sur place',
+        nameEn: 'On-site quote',
+        durationMinutes: 45,
+        requiredSkill: 'devis',
+        minNoticeHours: 2,
+      },
+      select: { id: true },
+    });
+    for (const email of ['a@duret.test', 'b@duret.test']) {
+      const { userId } = await createTestUser(prisma, { role: 'TECHNICIAN', email });
+      const { id: technicianId } = await prisma.technician.update({
+        where: { userId },
+        data: { zones: ['75'], skills: ['devis'] },
+        select: { id: true },
+      });
+      await prisma.workingHours.createMany({
+        data: [1, 2, 3, 4, 5].map((weekday) => ({ technicianId, weekday, startMinute: 480, endMinute: 720 })),
+      });
+    }
+    const customerId = await createTestCustomer(prisma, { name: 'Foule Paul' });
+    const siteId = (await prisma.site.findFirstOrThrow({ where: { customerId } })).id;
+    await createTestUser(prisma, { role: 'ASSISTANT', email: 'claire@duret.test' });
+    const assistant = app.client();
+    await assistant.login('claire@duret.test', testPassword);
+    const day = bookableDay(3);
+    // Starts 30 minutes apart for 45-minute visits: neighbours overlap on the same technician.
+    const starts = Array.from({ length: 7 }, (_, index) => parisInstant(day.year, day.month, day.day, 8, index * 30));
+    const results = await Promise.all(
+      [...starts, ...starts, ...starts].map((startsAt) =>
+        assistant.request(bookMutation, { input: { serviceId, siteId, startsAt: startsAt.toISOString(), idempotencyKey: randomUUID() } }),
+      ),
+    );
+    expect(results.flatMap((result) => result.errors ?? [])).toEqual([]);
+    const outcomes = results.map((result) => (result.data?.bookAppointment as { __typename: string }).__typename);
+    expect(outcomes.every((name) => name === 'MutationBookAppointmentSuccess' || name === 'SlotTakenError')).toBe(true);
+    const booked = outcomes.filter((name) => name === 'MutationBookAppointmentSuccess').length;
+    expect(booked).toBeGreaterThanOrEqual(4);
+    expect(await prisma.appointment.count({ where: { serviceId } })).toBe(booked);
+  });
+});
