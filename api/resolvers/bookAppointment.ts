@@ -11,7 +11,7 @@ import { ConflictError, NotFoundError, parseInput, ValidationError } from './err
 import { findAvailableSlots, loadBookableService } from './findAvailableSlots.ts';
 import { idRule, optionalTextRule } from './inputRules.ts';
 import { addParisDays, startOfParisDay } from './parisTime.ts';
-import { sqlStateOf, withTransactionRetry } from './prismaErrors.ts';
+import { lockTechnicianSchedule, sqlStateOf, withTransactionRetry } from './prismaErrors.ts';
 import { publishAppointmentChange } from './publishAvailabilityChange.ts';
 import { consumeRateLimit } from './rateLimit.ts';
 import { scheduleAppointmentReminder } from './scheduleAppointmentReminder.ts';
@@ -125,6 +125,7 @@ export async function bookAppointment(
       const appointmentId = await withTransactionRetry(() =>
         prisma.$transaction(async (tx) => {
           const siteId = data.siteId ?? (await tx.site.create({ data: { ...data.site!, customerId }, select: { id: true } })).id;
+          await lockTechnicianSchedule(tx, technicianId);
           if (!data.siteId) await refreshCustomerSearchText(tx, customerId);
           const created = await tx.appointment.create({
             data: {

@@ -6,7 +6,7 @@ import { NotFoundError, parseInput, ValidationError } from './errors.ts';
 import { findAvailableSlots } from './findAvailableSlots.ts';
 import { idRule } from './inputRules.ts';
 import { addParisDays, startOfParisDay } from './parisTime.ts';
-import { sqlStateOf, withTransactionRetry } from './prismaErrors.ts';
+import { lockTechnicianSchedule, sqlStateOf, withTransactionRetry } from './prismaErrors.ts';
 import { publishAppointmentChange } from './publishAvailabilityChange.ts';
 import { recordAudit } from './recordAudit.ts';
 import { scheduleAppointmentReminder } from './scheduleAppointmentReminder.ts';
@@ -62,6 +62,7 @@ export async function moveAppointment(
   try {
     await withTransactionRetry(() =>
       prisma.$transaction(async (tx) => {
+        await lockTechnicianSchedule(tx, technicianId);
         const moved = await tx.appointment.updateMany({
           where: { id, version: expectedVersion },
           data: {

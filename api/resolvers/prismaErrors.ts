@@ -50,3 +50,12 @@ export async function withTransactionRetry<T>(run: () => Promise<T>, attempts = 
     }
   }
 }
+
+/**
+ * Queues this transaction behind others writing the same technician's time. The exclusion
+ * constraint alone stays correct, but concurrent checks of overlapping ranges deadlock;
+ * taking this lock first makes them wait in turn instead.
+ */
+export async function lockTechnicianSchedule(tx: Prisma.TransactionClient, technicianId: string): Promise<void> {
+  await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${technicianId}))::text AS locked`;
+}

@@ -7,7 +7,7 @@ import { findAvailableSlots } from './findAvailableSlots.ts';
 import { findIdempotentResult, idempotencyKeyFor, recordIdempotentResult } from './idempotency.ts';
 import { idRule } from './inputRules.ts';
 import { loadChangeableAppointment } from './loadChangeableAppointment.ts';
-import { sqlStateOf, withTransactionRetry } from './prismaErrors.ts';
+import { lockTechnicianSchedule, sqlStateOf, withTransactionRetry } from './prismaErrors.ts';
 import { publishAppointmentChange } from './publishAvailabilityChange.ts';
 import { scheduleAppointmentReminder } from './scheduleAppointmentReminder.ts';
 import { sendAppointmentEmail } from './sendAppointmentEmail.ts';
@@ -54,6 +54,7 @@ export async function rescheduleAppointment(
     try {
       await withTransactionRetry(() =>
         prisma.$transaction(async (tx) => {
+          await lockTechnicianSchedule(tx, technicianId);
           const moved = await tx.appointment.updateMany({
             where: { id, version: appointment.version },
             data: {
