@@ -1,11 +1,10 @@
 // Booking benchmarks (issue 3): slot computation, live push latency to many WebSocket
 // subscribers, and booking throughput, on PGlite and (with DATABASE_URL) PostgreSQL.
+import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createClient } from 'graphql-ws';
-import WebSocket from 'ws';
 import { configFromEnv } from '../api/app/config.ts';
 import { startHttpServer } from '../api/app/httpServer.ts';
 import { createServices, type RelaisServices } from '../api/app/system.ts';
@@ -16,6 +15,7 @@ import { findAvailableSlots } from '../api/resolvers/findAvailableSlots.ts';
 import { isFrenchPublicHoliday } from '../api/resolvers/frenchHolidays.ts';
 import { addParisDays, parisInstant, parisWallClock, startOfParisDay } from '../api/resolvers/parisTime.ts';
 import { freshPostgresDatabase, ms, quantile } from './measure.ts';
+import type { SubscribersMessage, SubscribersRequest } from './pushSubscribers.ts';
 
 const technicianCount = 6;
 const appointmentCount = 2000;
@@ -268,47 +268,45 @@ async function measureOn(database: string, db: Database, withPush: boolean): Pro
   };
 }
 
-/** From a booking's commit (the hub event, seen in-process) to each of 200 WebSocket subscribers receiving the new slots. */
+/**
+ * From a booking's commit (the hub event, seen in-process) to each of 200 WebSocket
+ * subscribers, in another process, receiving the new slots. Both processes read the same
+ * system clock, so absolute times compare.
+ */
 async function measurePush(services: RelaisServices, db: Database, fixture: Fixture, cookie: string) {
   const server = await startHttpServer(services.yoga, db, { ...configFromEnv({}), pwaDistDir: undefined }, 0);
-  const url = `${server.url.replace('http', 'ws')}/graphql`;
-  let committedAt = 0;
-  const latencies: number[] = [];
-  const clients = Array.from({ length: subscriberCount }, () => createClient({ url, webSocketImpl: WebSocket, retryAttempts: 0 }));
-  const variables = {
-    serviceId: fixture.serviceId,
-    postalCode: '75011',
-    from: fixture.view.from.toISOString(),
-    to: fixture.view.to.toISOString(),
+  const subscribers = fork(path.join(import.meta.dirname, 'pushSubscribers.ts'), { execArgv: ['--import', 'tsx'] });
+  const rounds: number[][] = [];
+  let ready!: () => void;
+  const whenReady = new Promise<void>((resolve) => (ready = resolve));
+  subscribers.on('message', (message: SubscribersMessage) => {
+    if (message.kind === 'ready') ready();
+    else rounds.push(message.receivedAt);
+  });
+  const request: SubscribersRequest = {
+    url: `${server.url.replace('http', 'ws')}/graphql`,
+    count: subscriberCount,
+    query:
+      'subscription($serviceId: ID!, $postalCode: String!, $from: DateTime!, $to: DateTime!) { availabilityChanged(serviceId: $serviceId, postalCode: $postalCode, from: $from, to: $to) { slots { startsAt } } }',
+    variables: {
+      serviceId: fixture.serviceId,
+      postalCode: '75011',
+      from: fixture.view.from.toISOString(),
+      to: fixture.view.to.toISOString(),
+    },
   };
-  let received = 0;
-  for (const client of clients) {
-    client.subscribe(
-      {
-        query:
-          'subscription($serviceId: ID!, $postalCode: String!, $from: DateTime!, $to: DateTime!) { availabilityChanged(serviceId: $serviceId, postalCode: $postalCode, from: $from, to: $to) { slots { startsAt } } }',
-        variables,
-      },
-      {
-        next: () => {
-          latencies.push(performance.now() - committedAt);
-          received += 1;
-        },
-        error: (error: unknown) => console.error(error),
-        complete: () => {},
-      },
-    );
-  }
-  await new Promise((resolve) => setTimeout(resolve, 3000));
+  subscribers.send(request);
+  await whenReady;
   const events = services.hub.subscribe('availabilityChanged');
   const iterator = events[Symbol.asyncIterator]();
   const free = (
     await findAvailableSlots(db.prisma, { serviceId: fixture.serviceId, postalCode: '75011', ...fixture.view }, { staff: false })
   ).slots;
+  const latencies: number[] = [];
   for (let index = 0; index < pushedBookings; index += 1) {
-    const expected = subscriberCount * (index + 1);
+    let committedAt = 0;
     const commit = iterator.next().then(() => {
-      committedAt = performance.now();
+      committedAt = performance.timeOrigin + performance.now();
     });
     await book(services, cookie, {
       serviceId: fixture.serviceId,
@@ -317,12 +315,13 @@ async function measurePush(services: RelaisServices, db: Database, fixture: Fixt
     });
     await commit;
     const deadline = Date.now() + 10_000;
-    while (received < expected && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+    while (rounds.length <= index && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+    latencies.push(...(rounds[index] ?? []).map((receivedAt) => receivedAt - committedAt));
   }
   await iterator.return?.();
-  await Promise.all(clients.map((client) => client.dispose()));
+  subscribers.disconnect();
   await server.close();
-  return { latencies, deliveries: received };
+  return { latencies, deliveries: latencies.length };
 }
 
 export async function bookingSection(): Promise<string[]> {
@@ -356,7 +355,7 @@ export async function bookingSection(): Promise<string[]> {
     ]),
     '',
     `Push latency, one instance on PGlite: from a booking's commit to each of ${subscriberCount} graphql-ws subscribers (same view)`,
-    `receiving \`availabilityChanged\`, over ${pushedBookings} bookings (${push.deliveries} deliveries; clients in the same process as the server):`,
+    `receiving \`availabilityChanged\`, over ${pushedBookings} bookings (${push.deliveries} deliveries; the clients run in a separate process):`,
     `p50 ${ms(quantile(push.latencies, 0.5))}, p99 ${ms(quantile(push.latencies, 0.99))}, max ${ms(Math.max(...push.latencies))}.`,
     '',
     '| database | booking throughput, 20 concurrent customers on distinct slots |',

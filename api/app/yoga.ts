@@ -9,6 +9,7 @@ import type { IncomingMessage } from 'node:http';
 import { resolveViewer } from '../auth/viewer.ts';
 import { schema } from '../schema/schema.ts';
 import type { AppServices, Context } from './context.ts';
+import { useSharedSubscriptionResults } from './sharedSubscriptionResults.ts';
 
 /** What the WebSocket transport passes instead of a Fetch Request. */
 interface SocketServerContext {
@@ -87,6 +88,7 @@ export function createYogaApp(services: AppServices) {
       }),
       useCSRFPrevention({ requestHeaders: [csrfHeader] }),
       useResponseCookies,
+      useSharedSubscriptionResults(),
     ],
     context: async (serverContext) => {
       const headers = headersOf(serverContext);

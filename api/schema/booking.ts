@@ -3,6 +3,7 @@
 import { filter, pipe } from 'graphql-yoga';
 import type { Context } from '../app/context.ts';
 import type { AvailabilityChange } from '../app/hub.ts';
+import { audienceOfRole } from '../app/sharedSubscriptionResults.ts';
 import { addTimeOff } from '../resolvers/addTimeOff.ts';
 import { bookAppointment } from '../resolvers/bookAppointment.ts';
 import { SlotTakenError, StaleVersionError, TooLateError } from '../resolvers/bookingErrors.ts';
@@ -368,6 +369,8 @@ builder.subscriptionFields((t) => ({
     type: AvailableSlotsType,
     description: 'The fresh free slots of a view, pushed whenever a booking, cancellation, move, hours or time off changes them.',
     authScopes: { public: true },
+    // Slots, services and technicians differ by role only (see SlotType): one execution per role and view.
+    extensions: { sharedResultAudience: audienceOfRole },
     args: { serviceId: t.arg.id(), postalCode: t.arg.string(), from: t.arg({ type: 'DateTime' }), to: t.arg({ type: 'DateTime' }) },
     subscribe: (_root, args, context) => {
       const range = parseInput(slotQueryRule, args);
