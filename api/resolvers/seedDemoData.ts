@@ -1955,10 +1955,13 @@ function isAbsent(technician: TechnicianPlan, from: Date, to: Date): boolean {
   return technician.absences.some(([start, end]) => start < to && from < end);
 }
 
-/** How full a day's planning is: the past was busy, the coming days fill up as they approach. */
+/**
+ * How full a day's planning is: the past was busy, the coming days fill up as they approach,
+ * and online customers still find free time within the week (half-days for long jobs later on).
+ */
 function fillRate(calendar: Calendar, day: Day): number {
   if (day <= calendar.today) return 0.72;
-  return Math.max(0.25, 0.7 - 0.03 * daysBetween(calendar.today, day));
+  return Math.max(0.15, 0.55 - 0.05 * daysBetween(calendar.today, day));
 }
 
 /**
