@@ -3,7 +3,7 @@ import type { AppConfig } from '../app/config.ts';
 import type { Hub } from '../app/hub.ts';
 import type { Mailer } from '../app/mailer.ts';
 import type { Viewer } from '../auth/viewer.ts';
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { SlotTakenError } from './bookingErrors.ts';
 import type { Slot } from './computeSlots.ts';
 import { refreshCustomerSearchText, siteFields } from './customerRules.ts';
@@ -11,7 +11,8 @@ import { ConflictError, NotFoundError, parseInput, ValidationError } from './err
 import { findAvailableSlots, loadBookableService } from './findAvailableSlots.ts';
 import { idRule, optionalTextRule } from './inputRules.ts';
 import { addParisDays, startOfParisDay } from './parisTime.ts';
-import { lockTechnicianSchedule, sqlStateOf, withTransactionRetry } from './prismaErrors.ts';
+import { formatParisDay, formatParisHour } from './formatParisDate.ts';
+import { lockCustomerBookings, lockTechnicianSchedule, sqlStateOf, withTransactionRetry } from './prismaErrors.ts';
 import { publishAppointmentChange } from './publishAvailabilityChange.ts';
 import { consumeRateLimit } from './rateLimit.ts';
 import { scheduleAppointmentReminder } from './scheduleAppointmentReminder.ts';
@@ -146,6 +147,7 @@ export async function bookAppointment(
             },
             select: { id: true },
           });
+          if (clientCustomerId) await refuseOverlappingBooking(tx, clientCustomerId, created.id, slot);
           await scheduleAppointmentReminder(tx, { id: created.id, startsAt: slot.startsAt });
           return created.id;
         }),
@@ -169,6 +171,32 @@ export async function bookAppointment(
     }
   }
   throw new SlotTakenError(await alternatives());
+}
+
+/**
+ * A customer booking online already has this time taken (two tabs, a second service for
+ * the same visit): the office, not the portal, plans parallel visits. Checked after the
+ * insert, so that a race for the slot itself still ends in SlotTakenError; the lock comes
+ * after the technician's, and no one waits for a technician's lock while holding it.
+ */
+async function refuseOverlappingBooking(tx: Prisma.TransactionClient, customerId: string, bookedId: string, slot: Slot): Promise<void> {
+  await lockCustomerBookings(tx, customerId);
+  const overlapping = await tx.appointment.findFirst({
+    where: {
+      customerId,
+      id: { not: bookedId },
+      status: { not: 'CANCELLED' },
+      startsAt: { lt: slot.endsAt },
+      endsAt: { gt: slot.startsAt },
+    },
+    select: { startsAt: true },
+  });
+  if (overlapping) {
+    throw new ConflictError(
+      `Vous avez déjà un rendez-vous à ce moment-là (${formatParisDay(overlapping.startsAt, 'fr')} à ${formatParisHour(overlapping.startsAt, 'fr')}). Choisissez un autre créneau ou modifiez ce rendez-vous.`,
+      `You already have an appointment at that time (${formatParisDay(overlapping.startsAt, 'en')} at ${formatParisHour(overlapping.startsAt, 'en')}). Choose another slot or change that appointment.`,
+    );
+  }
 }
 
 function replayed(appointment: { id: string; customerId: string }, clientCustomerId: string | null) {

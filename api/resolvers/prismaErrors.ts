@@ -59,3 +59,8 @@ export async function withTransactionRetry<T>(run: () => Promise<T>, attempts = 
 export async function lockTechnicianSchedule(tx: Prisma.TransactionClient, technicianId: string): Promise<void> {
   await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${technicianId}))::text AS locked`;
 }
+
+/** Queues this transaction behind others booking for the same customer (taken after the technician's lock). */
+export async function lockCustomerBookings(tx: Prisma.TransactionClient, customerId: string): Promise<void> {
+  await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`customer:${customerId}`}))::text AS locked`;
+}

@@ -24,6 +24,11 @@ builder.prismaObject('Service', {
     arrivalWindowMinutes: t.exposeInt('arrivalWindowMinutes', { nullable: true }),
     bookableOnline: t.exposeBoolean('bookableOnline'),
     priceCents: t.exposeInt('priceCents', { nullable: true }),
+    minNoticeHours: t.exposeInt('minNoticeHours', { description: 'How long before its start a visit can be booked online.' }),
+    horizonDays: t.exposeInt('horizonDays', { description: 'How far ahead visits can be booked online.' }),
+    cancelCutoffHours: t.exposeInt('cancelCutoffHours', {
+      description: 'Until how long before its start a customer may cancel or reschedule online.',
+    }),
   }),
 });
 

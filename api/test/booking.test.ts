@@ -346,7 +346,7 @@ describe('live availability over graphql-ws', () => {
 
   beforeAll(async () => {
     app = await createTestApp();
-    server = await startHttpServer(app.yoga, app.db, app.config, 0);
+    server = await startHttpServer(app, app.config, 0);
   });
   afterAll(async () => {
     await server.close();
@@ -442,16 +442,15 @@ describe('confirmation and cancellation e-mails, through a real SMTP server', ()
   });
 });
 
-describe('many customers booking overlapping times at once', () => {
+describe('many bookings of overlapping times at once, two technicians', () => {
   let app: TestApp;
+  let serviceId: string;
+  let siteId: string;
+  let assistant: TestClient;
   beforeAll(async () => {
     app = await createTestApp();
-  });
-  afterAll(() => app.close());
-
-  it('answers every request with a booking or SlotTakenError, never an error, even when PostgreSQL reports deadlocks', async () => {
     const { prisma } = app.db;
-    const { id: serviceId } = await prisma.service.create({
+    ({ id: serviceId } = await prisma.service.create({
       data: {
         code: 'DEVIS',
         name: 'Devis sur place',
@@ -461,7 +460,7 @@ describe('many customers booking overlapping times at once', () => {
         minNoticeHours: 2,
       },
       select: { id: true },
-    });
+    }));
     for (const email of ['a@duret.test', 'b@duret.test']) {
       const { userId } = await createTestUser(prisma, { role: 'TECHNICIAN', email });
       const { id: technicianId } = await prisma.technician.update({
@@ -474,10 +473,15 @@ describe('many customers booking overlapping times at once', () => {
       });
     }
     const customerId = await createTestCustomer(prisma, { name: 'Foule Paul' });
-    const siteId = (await prisma.site.findFirstOrThrow({ where: { customerId } })).id;
+    siteId = (await prisma.site.findFirstOrThrow({ where: { customerId } })).id;
     await createTestUser(prisma, { role: 'ASSISTANT', email: 'claire@duret.test' });
-    const assistant = app.client();
+    assistant = app.client();
     await assistant.login('claire@duret.test', testPassword);
+  });
+  afterAll(() => app.close());
+
+  it('answers every request with a booking or SlotTakenError, never an error, even when PostgreSQL reports deadlocks', async () => {
+    const { prisma } = app.db;
     const day = bookableDay(3);
     // Starts 30 minutes apart for 45-minute visits: neighbours overlap on the same technician.
     const starts = Array.from({ length: 7 }, (_, index) => parisInstant(day.year, day.month, day.day, 8, index * 30));
@@ -492,5 +496,31 @@ describe('many customers booking overlapping times at once', () => {
     const booked = outcomes.filter((name) => name === 'MutationBookAppointmentSuccess').length;
     expect(booked).toBeGreaterThanOrEqual(4);
     expect(await prisma.appointment.count({ where: { serviceId } })).toBe(booked);
+  });
+
+  it('lets a customer online hold one appointment at a time, even from two tabs at once; the office may plan parallel visits', async () => {
+    const { prisma } = app.db;
+    const customerId = await createTestCustomer(prisma, { name: 'Double Jeanne' });
+    const ownSiteId = (await prisma.site.findFirstOrThrow({ where: { customerId } })).id;
+    await createTestUser(prisma, { role: 'CLIENT', email: 'jeanne@example.fr', customerId });
+    const customer = app.client();
+    await customer.login('jeanne@example.fr', testPassword);
+    const day = bookableDay(5);
+    const nine = parisInstant(day.year, day.month, day.day, 9);
+    const bookAt = (as: TestClient, startsAt: Date) =>
+      as.request(bookMutation, { input: { serviceId, siteId: ownSiteId, startsAt: startsAt.toISOString(), idempotencyKey: randomUUID() } });
+
+    // Both technicians are free at 9 h, so without the rule both tabs would get a visit.
+    const twoTabs = await Promise.all([bookAt(customer, nine), bookAt(customer, nine)]);
+    const outcomes = twoTabs.map((result) => result.data?.bookAppointment as { __typename: string; code?: string; messageFr?: string });
+    expect(outcomes.map((outcome) => outcome.__typename).sort()).toEqual(['ConflictError', 'MutationBookAppointmentSuccess']);
+    expect(outcomes.find((outcome) => outcome.code === 'CONFLICT')?.messageFr).toMatch(/^Vous avez déjà un rendez-vous à ce moment-là \(/);
+    const overlapping = await bookAt(customer, parisInstant(day.year, day.month, day.day, 9, 30));
+    expect(overlapping.data?.bookAppointment).toMatchObject({ __typename: 'ConflictError' });
+    expect(await prisma.appointment.count({ where: { customerId } })).toBe(1);
+
+    const byOffice = await bookAt(assistant, nine);
+    expect(byOffice.data?.bookAppointment).toMatchObject({ __typename: 'MutationBookAppointmentSuccess' });
+    expect(await prisma.appointment.count({ where: { customerId } })).toBe(2);
   });
 });

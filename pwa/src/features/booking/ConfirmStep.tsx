@@ -117,6 +117,7 @@ export function ConfirmStep(props: {
           </Card>
         }
       >
+        <p class="muted small">{t('booking.changeUntil', { hours: props.service.cancelCutoffHours })}</p>
         <TextAreaField ref={notesField} label={t('booking.notes')} name="notes" hint={t('booking.notesHint')} maxlength={2000} />
         <Button size="lg" block busy={submission.pending()} onClick={() => void confirm()}>
           {submission.pending() ? t('booking.confirming') : t('booking.confirm')}

@@ -16,6 +16,7 @@ export const BookableServiceFields = graphql(`
     durationMinutes
     arrivalWindowMinutes
     priceCents
+    cancelCutoffHours
   }
 `);
 
