@@ -274,7 +274,7 @@ async function measureOn(database: string, db: Database, withPush: boolean): Pro
  * system clock, so absolute times compare.
  */
 async function measurePush(services: RelaisServices, db: Database, fixture: Fixture, cookie: string) {
-  const server = await startHttpServer(services.yoga, db, { ...configFromEnv({}), pwaDistDir: undefined }, 0);
+  const server = await startHttpServer(services, { ...configFromEnv({}), pwaDistDir: undefined }, 0);
   const subscribers = fork(path.join(import.meta.dirname, 'pushSubscribers.ts'), { execArgv: ['--import', 'tsx'] });
   const rounds: number[][] = [];
   let ready!: () => void;

@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { AppConfig } from './config.ts';
+import type { FileStore } from './fileStore.ts';
 import type { Hub } from './hub.ts';
 import type { Mailer } from './mailer.ts';
 
@@ -9,6 +10,7 @@ export interface Context {
   prisma: PrismaClient;
   hub: Hub;
   mailer: Mailer;
+  files: FileStore;
   config: AppConfig;
   viewer: Viewer;
   /** The language user-facing messages are written in. */
@@ -19,4 +21,4 @@ export interface Context {
   responseCookies: string[];
 }
 
-export type AppServices = Pick<Context, 'prisma' | 'hub' | 'mailer' | 'config'>;
+export type AppServices = Pick<Context, 'prisma' | 'hub' | 'mailer' | 'files' | 'config'>;

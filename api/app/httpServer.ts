@@ -1,5 +1,5 @@
 // Binds the GraphQL app to one port: HTTP (queries, mutations, SSE), graphql-ws
-// WebSocket subscriptions on the same path, /health, and the built PWA.
+// WebSocket subscriptions on the same path, /health, the webhooks, and the built PWA.
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,10 +7,11 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { ExecutionArgs } from 'graphql';
 import sirv from 'sirv';
 import { WebSocketServer } from 'ws';
-import type { Database } from '../db/database.ts';
 import { buildTechnicianFeed } from '../resolvers/buildTechnicianFeed.ts';
 import type { AppConfig } from './config.ts';
-import type { YogaApp } from './yoga.ts';
+import type { RelaisServices } from './system.ts';
+import { emailWebhookPath, handleEmailWebhook } from './emailWebhook.ts';
+import { handleTelephonyWebhook, telephonyWebhookPath } from './telephonyWebhook.ts';
 
 export interface RunningHttpServer {
   server: Server;
@@ -33,7 +34,12 @@ function originAllowed(request: IncomingMessage, config: AppConfig): boolean {
   }
 }
 
-export async function startHttpServer(yoga: YogaApp, db: Database, config: AppConfig, port = config.port): Promise<RunningHttpServer> {
+export async function startHttpServer(
+  services: Pick<RelaisServices, 'yoga' | 'db' | 'hub' | 'files'>,
+  config: AppConfig,
+  port = config.port,
+): Promise<RunningHttpServer> {
+  const { yoga, db, hub, files } = services;
   const servePwa =
     config.pwaDistDir && existsSync(config.pwaDistDir)
       ? sirv(config.pwaDistDir, {
@@ -70,6 +76,15 @@ export async function startHttpServer(yoga: YogaApp, db: Database, config: AppCo
         response.end(request.method === 'HEAD' ? undefined : calendar);
         return;
       }
+    }
+    const telephonyProvider = telephonyWebhookPath.exec(path)?.[1];
+    if (telephonyProvider) {
+      await handleTelephonyWebhook(request, response, telephonyProvider, { prisma: db.prisma, hub, config });
+      return;
+    }
+    if (path === emailWebhookPath) {
+      await handleEmailWebhook(request, response, { prisma: db.prisma, hub, files, config });
+      return;
     }
     if (servePwa && !apiPathPrefixes.some((prefix) => path.startsWith(prefix))) {
       servePwa(request, response, () => {

@@ -8,9 +8,13 @@ import { Redis } from 'ioredis';
 export interface HubEvents {
   [topic: string]: [payload: unknown] | [id: string, payload: unknown];
   customerChanged: [payload: { customerId: string }];
+  /** A call is ringing the office (telephony webhook): staff screens pop the caller's card. */
+  incomingCall: [payload: { callId: string }];
   /** Something changed the free time of these technicians in this period (ISO instants: payloads cross Redis as JSON). */
   availabilityChanged: [payload: AvailabilityChange];
   appointmentChanged: [payload: { appointmentId: string; ranges: { from: string; to: string }[] }];
+  /** A ticket was created, or changed in any way its inbox row or timeline shows. */
+  ticketChanged: [payload: TicketChange];
 }
 
 export interface AvailabilityChange {
@@ -19,6 +23,11 @@ export interface AvailabilityChange {
   technicianIds: string[];
   from: string;
   to: string;
+}
+
+export interface TicketChange {
+  ticketId: string;
+  change: 'CREATED' | 'UPDATED';
 }
 
 export type Hub = ReturnType<typeof createPubSub<HubEvents>> & { close(): Promise<void> };

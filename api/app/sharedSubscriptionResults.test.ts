@@ -20,7 +20,7 @@ function createTickApp() {
       subscribed += 1;
       return pubsub.subscribe('tick');
     },
-    resolve: (event: { at: number }, args: { label: string }, context: Context) => {
+    resolve: (event: { at: number }, args: { label: string }, context: Pick<Context, 'viewer'>) => {
       executions.push(`${name}:${args.label}`);
       return `${args.label}@${event.at} for ${audienceOfRole(context) ?? ''}`;
     },
@@ -32,14 +32,13 @@ function createTickApp() {
       fields: { sharedTick: tickField('shared', true), personalTick: tickField('personal', false) },
     }),
   });
-  const yoga = createYoga<{ viewer: Viewer }, Context>({
+  const yoga = createYoga<Record<string, never>, Pick<Context, 'viewer'>>({
     schema,
     plugins: [useSharedSubscriptionResults()],
     context: ({ request }) => ({
-      viewer:
-        request.headers.get('x-role') === 'OFFICE'
-          ? ({ kind: 'user', userId: 'u', role: 'OFFICE', customerId: null, locale: 'fr', sessionId: 's' } as const)
-          : ({ kind: 'anonymous' } as const),
+      viewer: (request.headers.get('x-role') === 'ASSISTANT'
+        ? { kind: 'user', userId: 'u', role: 'ASSISTANT', customerId: null, locale: 'fr', sessionId: 's' }
+        : { kind: 'anonymous' }) satisfies Viewer,
     }),
   });
   return { yoga, pubsub, executions, subscribedCount: () => subscribed };
@@ -73,7 +72,7 @@ describe('shared subscription results', () => {
       subscribe('subscription { sharedTick(label: "a") }'),
       subscribe('subscription { sharedTick(label: "a") }'),
       subscribe('subscription { sharedTick(label: "a") }'),
-      subscribe('subscription { sharedTick(label: "a") }', 'OFFICE'),
+      subscribe('subscription { sharedTick(label: "a") }', 'ASSISTANT'),
       subscribe('subscription { sharedTick(label: "b") }'),
       subscribe('subscription { personalTick(label: "a") }'),
       subscribe('subscription { personalTick(label: "a") }'),
@@ -87,7 +86,7 @@ describe('shared subscription results', () => {
       { data: { sharedTick: 'a@1 for anonymous' } },
       { data: { sharedTick: 'a@1 for anonymous' } },
       { data: { sharedTick: 'a@1 for anonymous' } },
-      { data: { sharedTick: 'a@1 for role:OFFICE' } },
+      { data: { sharedTick: 'a@1 for role:ASSISTANT' } },
       { data: { sharedTick: 'b@1 for anonymous' } },
       { data: { personalTick: 'a@1 for anonymous' } },
       { data: { personalTick: 'a@1 for anonymous' } },

@@ -20,7 +20,7 @@ import type { Context } from './context.ts';
  * when results are personal. Only fields whose whole reachable selection depends on the
  * viewer's role, never on who they are, may declare one.
  */
-export type SharedResultAudience = (context: Context) => string | null;
+export type SharedResultAudience = (context: Pick<Context, 'viewer'>) => string | null;
 
 /** Viewers of one role (or one set of token scopes) see the same thing. */
 export const audienceOfRole: SharedResultAudience = ({ viewer }) => {
@@ -31,7 +31,7 @@ export const audienceOfRole: SharedResultAudience = ({ viewer }) => {
 
 type EventExecutions = Map<string, Promise<ExecutionResult> | ExecutionResult>;
 
-function sharedField(args: ExecutionArgs): GraphQLField<unknown, Context> | undefined {
+function sharedField(args: ExecutionArgs): GraphQLField<unknown, unknown> | undefined {
   const operation = getOperationAST(args.document, args.operationName);
   const subscriptionType = args.schema.getSubscriptionType();
   const selections = operation?.selectionSet.selections ?? [];
@@ -67,7 +67,7 @@ async function* executePerEvent(
   }
 }
 
-export function useSharedSubscriptionResults(): Plugin<Context> {
+export function useSharedSubscriptionResults(): Plugin<Pick<Context, 'viewer'>> {
   // Keyed by the hub's event object, which every local subscriber of one publication receives:
   // the executions of an event are forgotten with it.
   const executionsByEvent = new WeakMap<object, EventExecutions>();

@@ -24,6 +24,7 @@ import type {
   TicketSource,
   TicketStatus,
 } from '../generated/prisma/client.ts';
+import { addBusinessMinutes, computeSlaDueAt } from './computeSlaDueAt.ts';
 import { customerSearchText, foldForSearch } from './customerSearchText.ts';
 import { frenchPublicHolidays } from './frenchHolidays.ts';
 import { parisInstant, parisWallClock } from './parisTime.ts';
@@ -2723,7 +2724,7 @@ function settleTicketTimes(dice: Dice, calendar: Calendar, ticket: TicketPlan): 
     ? dice.faker.number.float({ min: 0.05, max: 0.9 })
     : dice.faker.number.float({ min: 1.1, max: 2 });
   ticket.firstRespondedAt = minDate(
-    addMinutes(ticket.createdAt, Math.max(3, Math.round(sla.firstResponseMinutes * responseFactor))),
+    addBusinessMinutes(ticket.createdAt, Math.max(3, Math.round(sla.firstResponseMinutes * responseFactor))),
     latest,
   );
   if (ticket.status === 'OPEN' || ticket.status === 'PENDING') return;
@@ -2732,7 +2733,7 @@ function settleTicketTimes(dice: Dice, calendar: Calendar, ticket: TicketPlan): 
     ? dice.faker.number.float({ min: 0.1, max: 0.95 })
     : dice.faker.number.float({ min: 1.05, max: 1.8 });
   ticket.resolvedAt = maxDate(
-    minDate(addMinutes(ticket.createdAt, Math.round(sla.resolutionMinutes * resolutionFactor)), latest),
+    minDate(addBusinessMinutes(ticket.createdAt, Math.round(sla.resolutionMinutes * resolutionFactor)), latest),
     addMinutes(ticket.firstRespondedAt, 1),
   );
   const closedAt = addMinutes(ticket.resolvedAt, dice.int(2, 5) * 24 * 60);
@@ -2741,7 +2742,6 @@ function settleTicketTimes(dice: Dice, calendar: Calendar, ticket: TicketPlan): 
 }
 
 function ticketRow(ticket: TicketPlan): Prisma.TicketCreateManyInput {
-  const sla = slaFor(ticket.priority);
   return {
     id: ticket.id,
     subject: ticket.template.subject,
@@ -2753,8 +2753,7 @@ function ticketRow(ticket: TicketPlan): Prisma.TicketCreateManyInput {
     assigneeId: ticket.assigneeId,
     customerId: ticket.customer?.id,
     siteId: ticket.site?.id,
-    firstResponseDueAt: addMinutes(ticket.createdAt, sla.firstResponseMinutes),
-    resolutionDueAt: addMinutes(ticket.createdAt, sla.resolutionMinutes),
+    ...computeSlaDueAt(ticket.createdAt, slaFor(ticket.priority)),
     firstRespondedAt: ticket.firstRespondedAt,
     resolvedAt: ticket.resolvedAt,
     closedAt: ticket.closedAt,

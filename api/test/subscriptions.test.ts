@@ -5,30 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startHttpServer, type RunningHttpServer } from '../app/httpServer.ts';
 import { createServices, type RelaisServices } from '../app/system.ts';
+import { nextEvent, webSocketWithHeaders } from './graphqlWs.ts';
 import { createTestApp, createTestCustomer, createTestUser, TestClient, testPassword, type TestApp } from './testApp.ts';
-
-function webSocketWithHeaders(headers: Record<string, string>) {
-  return class extends WebSocket {
-    constructor(address: string, protocols?: string | string[]) {
-      super(address, protocols, { headers });
-    }
-  };
-}
-
-function nextEvent<T>(client: Client, query: string): { result: Promise<T>; dispose: () => void } {
-  let dispose = () => {};
-  const result = new Promise<T>((resolve, reject) => {
-    dispose = client.subscribe<T>(
-      { query },
-      {
-        next: (value) => (value.errors ? reject(new Error(JSON.stringify(value.errors))) : resolve(value.data as T)),
-        error: reject,
-        complete: () => {},
-      },
-    );
-  });
-  return { result, dispose: () => dispose() };
-}
 
 describe('subscriptions on a real port', () => {
   let app: TestApp;
@@ -38,7 +16,7 @@ describe('subscriptions on a real port', () => {
 
   beforeAll(async () => {
     app = await createTestApp();
-    server = await startHttpServer(app.yoga, app.db, app.config, 0);
+    server = await startHttpServer(app, app.config, 0);
     await createTestUser(app.db.prisma, { role: 'ASSISTANT', email: 'claire@duret.test' });
     customerId = await createTestCustomer(app.db.prisma, { name: 'Roux Camille' });
     assistant = new TestClient(fetch, `${server.url}/graphql`);
@@ -157,7 +135,7 @@ describe.runIf(process.env.RELAIS_TEST_DB === 'postgres' && process.env.REDIS_UR
   beforeAll(async () => {
     app = await createTestApp();
     second = createServices(app.db, app.config);
-    servers = [await startHttpServer(app.yoga, app.db, app.config, 0), await startHttpServer(second.yoga, app.db, app.config, 0)];
+    servers = [await startHttpServer(app, app.config, 0), await startHttpServer(second, app.config, 0)];
     await createTestUser(app.db.prisma, { role: 'ASSISTANT', email: 'claire@duret.test' });
   });
   afterAll(async () => {

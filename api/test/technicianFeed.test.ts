@@ -15,7 +15,7 @@ describe('technician calendar feed', () => {
 
   beforeAll(async () => {
     app = await createTestApp();
-    server = await startHttpServer(app.yoga, app.db, app.config, 0);
+    server = await startHttpServer(app, app.config, 0);
     world = await createAppointmentWorld(app.db.prisma);
     // Whole hours, so that no two of them overlap for the technician.
     const at = (days: number) => new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 + days * dayMs);

@@ -3,7 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { AppConfig } from '../app/config.ts';
+import { developmentEmailWebhookSecret, developmentTelephonySecrets, type AppConfig } from '../app/config.ts';
 import { createServices, type RelaisServices } from '../app/system.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { Role } from '../generated/prisma/client.ts';
@@ -30,6 +30,10 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     secureCookies: false,
     production: false,
     jobPollIntervalMs: 15_000,
+    telephonyWebhookSecrets: { ...developmentTelephonySecrets },
+    emailWebhookSecret: developmentEmailWebhookSecret,
+    imapUrl: undefined,
+    imapPollIntervalMs: 60_000,
     ...overrides,
   };
 }
