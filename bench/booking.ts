@@ -1,6 +1,5 @@
 // Booking benchmarks (issue 3): slot computation, live push latency to many WebSocket
 // subscribers, and booking throughput, on PGlite and (with DATABASE_URL) PostgreSQL.
-import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,8 +13,7 @@ import { computeSlots, type SlotInput } from '../api/resolvers/computeSlots.ts';
 import { findAvailableSlots } from '../api/resolvers/findAvailableSlots.ts';
 import { isFrenchPublicHoliday } from '../api/resolvers/frenchHolidays.ts';
 import { addParisDays, parisInstant, parisWallClock, startOfParisDay } from '../api/resolvers/parisTime.ts';
-import { freshPostgresDatabase, ms, quantile } from './measure.ts';
-import type { SubscribersMessage, SubscribersRequest } from './pushSubscribers.ts';
+import { freshPostgresDatabase, logIn, ms, quantile, startSubscribers, timeRuns } from './measure.ts';
 
 const technicianCount = 6;
 const appointmentCount = 2000;
@@ -155,30 +153,6 @@ async function createFixture(db: Database): Promise<Fixture> {
   };
 }
 
-function timeRuns(runs: number, run: () => unknown): Promise<number[]> {
-  return (async () => {
-    const durations = [];
-    for (let index = 0; index < runs; index += 1) {
-      const startedAt = performance.now();
-      await run();
-      durations.push(performance.now() - startedAt);
-    }
-    return durations;
-  })();
-}
-
-async function logIn(services: RelaisServices, email: string): Promise<string> {
-  const response = await services.yoga.fetch('http://bench/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { __typename } }',
-      variables: { email, password },
-    }),
-  });
-  return response.headers.get('set-cookie')!.split(';')[0]!;
-}
-
 const bookMutation = `mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { __typename } }`;
 
 async function book(services: RelaisServices, cookie: string, input: Record<string, unknown>): Promise<string> {
@@ -223,7 +197,7 @@ async function measureOn(database: string, db: Database, withPush: boolean): Pro
       'query($serviceId: ID!, $postalCode: String!, $from: DateTime!, $to: DateTime!) { availableSlots(serviceId: $serviceId, postalCode: $postalCode, from: $from, to: $to) { slots { startsAt endsAt } } }',
     variables: { ...query, from: query.from.toISOString(), to: query.to.toISOString() },
   });
-  const cookie = await logIn(services, fixture.clientEmails[0]!);
+  const cookie = await logIn(services.yoga, fixture.clientEmails[0]!, password);
   const graphql = await timeRuns(100, async () => {
     const response = await services.yoga.fetch('http://bench/graphql', {
       method: 'POST',
@@ -238,7 +212,7 @@ async function measureOn(database: string, db: Database, withPush: boolean): Pro
   // Throughput: 20 customers book distinct free slots at the same time.
   const free = (await findAvailableSlots(db.prisma, query, { staff: false })).slots;
   const queue = free.map((slot) => slot.startsAt);
-  const cookies = await Promise.all(fixture.clientEmails.map((email) => logIn(services, email)));
+  const cookies = await Promise.all(fixture.clientEmails.map((email) => logIn(services.yoga, email, password)));
   let succeeded = 0;
   const startedAt = performance.now();
   await Promise.all(
@@ -275,15 +249,7 @@ async function measureOn(database: string, db: Database, withPush: boolean): Pro
  */
 async function measurePush(services: RelaisServices, db: Database, fixture: Fixture, cookie: string) {
   const server = await startHttpServer(services, { ...configFromEnv({}), pwaDistDir: undefined }, 0);
-  const subscribers = fork(path.join(import.meta.dirname, 'pushSubscribers.ts'), { execArgv: ['--import', 'tsx'] });
-  const rounds: number[][] = [];
-  let ready!: () => void;
-  const whenReady = new Promise<void>((resolve) => (ready = resolve));
-  subscribers.on('message', (message: SubscribersMessage) => {
-    if (message.kind === 'ready') ready();
-    else rounds.push(message.receivedAt);
-  });
-  const request: SubscribersRequest = {
+  const subscribers = await startSubscribers({
     url: `${server.url.replace('http', 'ws')}/graphql`,
     count: subscriberCount,
     query:
@@ -294,9 +260,7 @@ async function measurePush(services: RelaisServices, db: Database, fixture: Fixt
       from: fixture.view.from.toISOString(),
       to: fixture.view.to.toISOString(),
     },
-  };
-  subscribers.send(request);
-  await whenReady;
+  });
   const events = services.hub.subscribe('availabilityChanged');
   const iterator = events[Symbol.asyncIterator]();
   const free = (
@@ -314,12 +278,10 @@ async function measurePush(services: RelaisServices, db: Database, fixture: Fixt
       startsAt: free[index * 5]!.startsAt.toISOString(),
     });
     await commit;
-    const deadline = Date.now() + 10_000;
-    while (rounds.length <= index && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
-    latencies.push(...(rounds[index] ?? []).map((receivedAt) => receivedAt - committedAt));
+    latencies.push(...(await subscribers.round(index)).map((receivedAt) => receivedAt - committedAt));
   }
   await iterator.return?.();
-  subscribers.disconnect();
+  subscribers.stop();
   await server.close();
   return { latencies, deliveries: latencies.length };
 }

@@ -1,7 +1,9 @@
 // Shared helpers of the benchmark scripts: spawn a server and time it, time requests.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
+import type { YogaApp } from '../api/app/yoga.ts';
+import type { SubscribersMessage, SubscribersRequest } from './pushSubscribers.ts';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..');
 
@@ -108,4 +110,57 @@ export const ratio = (value: number, base: number) => `×${(value / base).toFixe
 export function quantile(samples: number[], q: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+/** Times `runs` sequential calls of `run`, in milliseconds. */
+export async function timeRuns(runs: number, run: () => unknown): Promise<number[]> {
+  const durations = [];
+  for (let index = 0; index < runs; index += 1) {
+    const startedAt = performance.now();
+    await run();
+    durations.push(performance.now() - startedAt);
+  }
+  return durations;
+}
+
+/** Logs in through the GraphQL app in-process and returns the session cookie. */
+export async function logIn(yoga: YogaApp, email: string, password: string): Promise<string> {
+  const response = await yoga.fetch('http://bench/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { __typename } }',
+      variables: { email, password },
+    }),
+  });
+  const cookie = response.headers.get('set-cookie')?.split(';')[0];
+  if (!cookie) throw new Error(`login failed for ${email}`);
+  return cookie;
+}
+
+export interface Subscribers {
+  /** The absolute receive times (ms) of round `index`: every subscriber's `index`-th event. */
+  round(index: number, timeoutMs?: number): Promise<number[]>;
+  stop(): void;
+}
+
+/** Opens WebSocket subscribers in a child process (bench/pushSubscribers.ts) and resolves once they listen. */
+export async function startSubscribers(request: SubscribersRequest): Promise<Subscribers> {
+  const child = fork(path.join(import.meta.dirname, 'pushSubscribers.ts'), { execArgv: ['--import', 'tsx'] });
+  const rounds: number[][] = [];
+  await new Promise<void>((resolve) => {
+    child.on('message', (message: SubscribersMessage) => {
+      if (message.kind === 'ready') resolve();
+      else rounds.push(message.receivedAt);
+    });
+    child.send(request);
+  });
+  return {
+    async round(index, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (rounds.length <= index && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+      return rounds[index] ?? [];
+    },
+    stop: () => child.disconnect(),
+  };
 }

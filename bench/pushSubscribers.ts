@@ -4,13 +4,15 @@
 // answers { ready } once every subscriber is connected, then { round, receivedAt[] }
 // each time every subscriber has received one more event (absolute times in ms).
 import { createClient } from 'graphql-ws';
-import WebSocket from 'ws';
+import { webSocketWithHeaders } from '../api/test/graphqlWs.ts';
 
 export interface SubscribersRequest {
   url: string;
   count: number;
   query: string;
   variables: Record<string, unknown>;
+  /** Sent with each WebSocket upgrade (a session cookie for staff-only subscriptions). */
+  headers?: Record<string, string>;
 }
 
 export type SubscribersMessage = { kind: 'ready' } | { kind: 'round'; receivedAt: number[] };
@@ -24,7 +26,7 @@ process.once('message', (request: SubscribersRequest) => {
   const clients = Array.from({ length: request.count }, () =>
     createClient({
       url: request.url,
-      webSocketImpl: WebSocket,
+      webSocketImpl: webSocketWithHeaders(request.headers ?? {}),
       retryAttempts: 0,
       lazy: false,
       on: {

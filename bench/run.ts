@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { bookingSection } from './booking.ts';
+import { inboxSection } from './inbox.ts';
 import { repoRoot } from './measure.ts';
 import { startupSection } from './startup.ts';
 
@@ -18,6 +19,7 @@ const lines = [
   '',
   ...(await startupSection()),
   ...(await bookingSection()),
+  ...(await inboxSection()),
 ];
 writeFileSync(path.join(repoRoot, 'docs/benchmarks.md'), lines.join('\n'));
 console.log(lines.join('\n'));

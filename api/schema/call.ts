@@ -6,6 +6,7 @@ import { NotFoundError, ValidationError } from '../resolvers/errors.ts';
 import { callLogQuery } from '../resolvers/listCalls.ts';
 import { builder } from './builder.ts';
 import { nonEmptyQuery } from './prismaQuery.ts';
+import { audienceOfRole } from '../app/sharedSubscriptionResults.ts';
 
 const CallDirectionEnum = builder.enumType('CallDirection', { values: ['INBOUND', 'OUTBOUND'] as const });
 
@@ -129,6 +130,8 @@ builder.subscriptionField('incomingCall', (t) =>
     description:
       'Pushed when a call rings the office, with its matched customer: the pop-up card. The same call may be pushed again (a new agent rings).',
     authScopes: { staff: true },
+    // Every assistant's screen asks for the same card: one query per ring and role, not per screen.
+    extensions: { sharedResultAudience: audienceOfRole },
     subscribe: (_root, _args, context) => context.hub.subscribe('incomingCall'),
     resolve: (query, payload, _args, context) =>
       context.prisma.call.findUniqueOrThrow({ ...nonEmptyQuery(query), where: { id: (payload as { callId: string }).callId } }),
