@@ -45,7 +45,7 @@ export async function findReminderRule(prisma: ScheduleWriter) {
   return prisma.automationRule.findFirst({
     where: { trigger: 'APPOINTMENT_REMINDER' },
     orderBy: { createdAt: 'asc' },
-    select: { id: true, enabled: true, quietStartMinute: true, quietEndMinute: true },
+    select: { id: true, enabled: true, quietStartMinute: true, quietEndMinute: true, templateKey: true },
   });
 }
 

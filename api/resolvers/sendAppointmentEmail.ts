@@ -14,9 +14,11 @@ import {
   type AppointmentDetails,
 } from './appointmentDetails.ts';
 import { buildIcsCalendar, type IcsPerson } from './buildIcsCalendar.ts';
+import { buildTemplateValues } from './buildTemplateValues.ts';
 import { formatParisDayAndHours } from './formatParisDate.ts';
 import { formatPhoneForDisplay } from './formatPhone.ts';
 import { readCompanyProfile } from './readCompanyProfile.ts';
+import { renderTemplate } from './renderTemplate.ts';
 
 export type AppointmentEmailKind = 'confirmation' | 'rescheduled' | 'cancelled' | 'reminder';
 
@@ -48,6 +50,7 @@ export async function sendAppointmentEmail(
   deps: { prisma: PrismaClient; mailer: Mailer; config: Pick<AppConfig, 'publicUrl' | 'mailFrom'> },
   appointmentId: string,
   kind: AppointmentEmailKind,
+  options: { templateKey?: string | null } = {},
 ): Promise<AppointmentEmailOutcome> {
   const { prisma, mailer, config } = deps;
   const appointment = await prisma.appointment.findUnique({ where: { id: appointmentId }, select: appointmentDetailsSelect });
@@ -68,7 +71,8 @@ export async function sendAppointmentEmail(
     companyPhone,
     manageUrl: `${config.publicUrl}/client`,
   };
-  const { subject, text } = composeAppointmentEmail(appointment, kind, locale, context);
+  const fromTemplate = options.templateKey ? await renderStoredTemplate(deps, options.templateKey, locale, appointmentId) : null;
+  const { subject, text } = fromTemplate ?? composeAppointmentEmail(appointment, kind, locale, context);
   const organizer: IcsPerson = { email: company?.email ?? sender.email, name: context.companyName };
   const attendee: IcsPerson = { email: to, name: context.customerName };
   const event = appointmentCalendarEvent(
@@ -115,11 +119,33 @@ export async function sendAppointmentEmail(
       textBody: text,
       customerId: customer.id,
       error,
+      templateId: fromTemplate?.templateId ?? null,
       sentAt: error === null ? new Date() : null,
     },
     select: { id: true },
   });
   return error === null ? { status: 'SENT', emailMessageId: record.id } : { status: 'FAILED', emailMessageId: record.id, error };
+}
+
+/**
+ * The office's own wording for an automated message, when it has an active template in
+ * the customer's language that can be filled in entirely; null falls back to the built-in
+ * wording, so a customer never receives a {{placeholder}}.
+ */
+async function renderStoredTemplate(
+  deps: { prisma: PrismaClient; config: Pick<AppConfig, 'publicUrl'> },
+  key: string,
+  locale: Locale,
+  appointmentId: string,
+): Promise<{ subject: string; text: string; templateId: string } | null> {
+  const template = await deps.prisma.template.findUnique({
+    where: { key_channel_locale: { key, channel: 'EMAIL', locale } },
+    select: { id: true, subject: true, body: true, active: true },
+  });
+  if (!template?.active || !template.subject) return null;
+  const rendered = renderTemplate(template, await buildTemplateValues(deps, { appointmentId }, locale, null));
+  if (rendered.missing.length > 0) return null;
+  return { subject: rendered.subject ?? template.subject, text: rendered.body, templateId: template.id };
 }
 
 /** "Duret Électricité <contact@duret-electricite.fr>" → its name and address. */

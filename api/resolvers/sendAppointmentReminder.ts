@@ -3,12 +3,13 @@ import { findReminderRule } from './scheduleAppointmentReminder.ts';
 import { sendAppointmentEmail } from './sendAppointmentEmail.ts';
 
 const reminderPayload = z.object({ appointmentId: z.string() });
+const shippedReminderTemplateKey = 'appointment.reminder';
 
 /**
  * Runs a due `appointment.reminder` action. Things may have changed since it was
  * planned: nothing is sent for an appointment no longer confirmed or already begun, nor
- * once the manager has disabled reminders. A mail server failure throws, so that the job
- * runner retries later.
+ * once the manager has disabled reminders. The wording is the rule's template when it can
+ * be filled in. A mail server failure throws, so that the job runner retries later.
  */
 export async function sendAppointmentReminder(
   deps: Parameters<typeof sendAppointmentEmail>[0],
@@ -20,6 +21,9 @@ export async function sendAppointmentReminder(
   if (rule && !rule.enabled) return;
   const appointment = await deps.prisma.appointment.findUnique({ where: { id: appointmentId }, select: { status: true, startsAt: true } });
   if (appointment?.status !== 'CONFIRMED' || appointment.startsAt <= now) return;
-  const outcome = await sendAppointmentEmail(deps, appointmentId, 'reminder');
+  // The rule names the office's template; without a rule, the shipped reminder template.
+  const outcome = await sendAppointmentEmail(deps, appointmentId, 'reminder', {
+    templateKey: rule?.templateKey ?? shippedReminderTemplateKey,
+  });
   if (outcome.status === 'FAILED') throw new Error(`reminder e-mail not sent: ${outcome.error}`);
 }

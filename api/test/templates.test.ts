@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultTemplates } from '../resolvers/defaultTemplates.ts';
 import { installDefaultTemplates } from '../resolvers/installDefaultTemplates.ts';
 import { parisInstant } from '../resolvers/parisTime.ts';
+import { sendAppointmentReminder } from '../resolvers/sendAppointmentReminder.ts';
 import { renderTemplate, templateVariables, unknownTemplateVariables } from '../resolvers/renderTemplate.ts';
 import { createTestApp, createTestCustomer, createTestUser, testPassword, type TestApp, type TestClient } from './testApp.ts';
 
@@ -65,6 +66,7 @@ describe('templates through GraphQL', () => {
   let assistant: TestClient;
   let manager: TestClient;
   let ticketId: string;
+  let appointmentId: string;
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -94,6 +96,7 @@ describe('templates through GraphQL', () => {
         source: 'STAFF',
       },
     });
+    appointmentId = (await prisma.appointment.findFirstOrThrow({ where: { customerId }, select: { id: true } })).id;
     ticketId = (
       await prisma.ticket.create({ data: { subject: 'Question sur ma visite', source: 'EMAIL', customerId }, select: { id: true } })
     ).id;
@@ -166,5 +169,52 @@ describe('templates through GraphQL', () => {
     expect(await installDefaultTemplates(app.db.prisma)).toBe(0);
     const kept = await app.db.prisma.template.findUniqueOrThrow({ where: { id }, select: { body: true } });
     expect(kept.body).toBe('Bonjour {{customer.name}}');
+  });
+
+  it('writes the reminder automation with the office’s template, and falls back to the built-in wording when it cannot be filled in', async () => {
+    const { prisma } = app.db;
+    const id = await templateId('appointment.reminder', 'fr');
+    await manager.request(saveMutation, {
+      input: {
+        id,
+        key: 'appointment.reminder',
+        channel: 'EMAIL',
+        locale: 'fr',
+        name: 'Rappel',
+        subject: 'À demain, {{customer.name}} !',
+        body: '{{technician.name}} passe {{appointment.date}} entre {{appointment.time}}.',
+      },
+    });
+    const deps = { prisma, mailer: app.mailer, config: app.config };
+    await sendAppointmentReminder(deps, { appointmentId }, new Date('2031-03-30T16:00:00Z'));
+    const sent = await prisma.emailMessage.findFirstOrThrow({
+      orderBy: { createdAt: 'desc' },
+      select: { subject: true, textBody: true, templateId: true },
+    });
+    expect(sent).toEqual({
+      subject: 'À demain, Dupont Marie !',
+      textBody: 'Gaëtan Leroy passe lundi 31 mars entre 8 h – 10 h.',
+      templateId: id,
+    });
+
+    await manager.request(saveMutation, {
+      input: {
+        id,
+        key: 'appointment.reminder',
+        channel: 'EMAIL',
+        locale: 'fr',
+        name: 'Rappel',
+        subject: 'Rappel',
+        body: 'Devis {{quote.number}}',
+      },
+    });
+    await sendAppointmentReminder(deps, { appointmentId }, new Date('2031-03-30T16:00:00Z'));
+    const fallback = await prisma.emailMessage.findFirstOrThrow({
+      orderBy: { createdAt: 'desc' },
+      select: { subject: true, textBody: true, templateId: true },
+    });
+    expect(fallback.templateId).toBeNull();
+    expect(fallback.textBody).not.toContain('{{');
+    expect(fallback.subject).toBe('Rappel : Entretien annuel le lundi 31 mars, 8 h – 10 h');
   });
 });
