@@ -8,6 +8,8 @@ import { Redis } from 'ioredis';
 export interface HubEvents {
   [topic: string]: [payload: unknown] | [id: string, payload: unknown];
   customerChanged: [payload: { customerId: string }];
+  /** Scheduled actions were queued to run now: job runners look at once instead of at their next poll. */
+  jobsDue: [payload: Record<string, never>];
   /** A call is ringing the office (telephony webhook): staff screens pop the caller's card. */
   incomingCall: [payload: { callId: string }];
   /** Something changed the free time of these technicians in this period (ISO instants: payloads cross Redis as JSON). */

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import { appointmentEmailKind, sendQueuedAppointmentEmail } from '../resolvers/enqueueAppointmentEmail.ts';
 import { appointmentReminderKind } from '../resolvers/scheduleAppointmentReminder.ts';
 import { sendAppointmentReminder } from '../resolvers/sendAppointmentReminder.ts';
 import type { AppConfig } from './config.ts';
@@ -44,6 +45,7 @@ function retryDelayMs(failedAttempts: number): number {
 export function builtInJobHandlers(deps: { prisma: PrismaClient; mailer: Mailer; config: AppConfig }): Record<string, JobHandler> {
   return {
     [appointmentReminderKind]: (action) => sendAppointmentReminder(deps, action.payload),
+    [appointmentEmailKind]: (action) => sendQueuedAppointmentEmail(deps, action.payload),
   };
 }
 
@@ -53,6 +55,8 @@ export function createJobRunner(options: {
   pollIntervalMs?: number;
   batchSize?: number;
   instanceId?: string;
+  /** Events meaning "something is due now" (the hub's jobsDue): a poll starts at once. */
+  wakeUps?: AsyncIterable<unknown>;
 }): JobRunner {
   const { prisma, handlers } = options;
   const pollIntervalMs = options.pollIntervalMs ?? 15_000;
@@ -123,8 +127,10 @@ export function createJobRunner(options: {
   let polling = false;
   let timer: NodeJS.Timeout | undefined;
   let inProgress: Promise<void> | undefined;
+  let wokenDuringPoll = false;
 
   function poll(): void {
+    wokenDuringPoll = false;
     inProgress = runOnce()
       .then(
         // A full batch suggests more are due: go on at once rather than after the interval.
@@ -136,8 +142,22 @@ export function createJobRunner(options: {
       )
       .then((delayMs) => {
         inProgress = undefined;
-        if (polling) timer = setTimeout(poll, delayMs).unref();
+        // A wake-up during the poll may concern an action committed after its claim.
+        if (polling) timer = setTimeout(poll, wokenDuringPoll ? 0 : delayMs).unref();
       });
+  }
+
+  let wakeUpIterator: AsyncIterator<unknown> | undefined;
+
+  async function listenForWakeUps(iterator: AsyncIterator<unknown>): Promise<void> {
+    while (!(await iterator.next()).done && polling) {
+      if (inProgress) {
+        wokenDuringPoll = true;
+        continue;
+      }
+      clearTimeout(timer);
+      poll();
+    }
   }
 
   return {
@@ -147,10 +167,13 @@ export function createJobRunner(options: {
       if (polling) return;
       polling = true;
       poll();
+      wakeUpIterator = options.wakeUps?.[Symbol.asyncIterator]();
+      if (wakeUpIterator) void listenForWakeUps(wakeUpIterator);
     },
     async stop() {
       polling = false;
       clearTimeout(timer);
+      await wakeUpIterator?.return?.();
       await inProgress;
     },
   };

@@ -50,6 +50,7 @@ export async function startSystem(config: AppConfig, db?: Database): Promise<Run
     prisma: database.prisma,
     handlers: builtInJobHandlers({ prisma: database.prisma, mailer: services.mailer, config }),
     pollIntervalMs: config.jobPollIntervalMs,
+    wakeUps: services.hub.subscribe('jobsDue'),
   });
   jobs.start();
   const imap = config.imapUrl

@@ -1,13 +1,12 @@
 import { z } from 'zod';
-import type { AppConfig } from '../app/config.ts';
 import type { Hub } from '../app/hub.ts';
-import type { Mailer } from '../app/mailer.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { SlotTakenError } from './bookingErrors.ts';
 import type { Slot } from './computeSlots.ts';
 import { refreshCustomerSearchText, siteFields } from './customerRules.ts';
 import { ConflictError, NotFoundError, parseInput, ValidationError } from './errors.ts';
+import { enqueueAppointmentEmail } from './enqueueAppointmentEmail.ts';
 import { findAvailableSlots, loadBookableService } from './findAvailableSlots.ts';
 import { idRule, optionalTextRule } from './inputRules.ts';
 import { addParisDays, startOfParisDay } from './parisTime.ts';
@@ -16,7 +15,6 @@ import { lockCustomerBookings, lockTechnicianSchedule, sqlStateOf, withTransacti
 import { publishAppointmentChange } from './publishAvailabilityChange.ts';
 import { consumeRateLimit } from './rateLimit.ts';
 import { scheduleAppointmentReminder } from './scheduleAppointmentReminder.ts';
-import { sendAppointmentEmail } from './sendAppointmentEmail.ts';
 
 export const clientMutationIdRule = z
   .string()
@@ -41,12 +39,10 @@ const bookAppointmentInput = z
 
 export type BookAppointmentInput = z.input<typeof bookAppointmentInput>;
 
-/** What the booking use cases need: the database, live events and the customer's e-mails. */
+/** What the booking use cases need: the database, and live events (the e-mails leave through the job runner). */
 export interface BookingDeps {
   prisma: PrismaClient;
   hub: Hub;
-  mailer: Mailer;
-  config: Pick<AppConfig, 'publicUrl' | 'mailFrom'>;
 }
 
 const exclusionViolation = '23P01';
@@ -149,12 +145,12 @@ export async function bookAppointment(
           });
           if (clientCustomerId) await refuseOverlappingBooking(tx, clientCustomerId, created.id, slot);
           await scheduleAppointmentReminder(tx, { id: created.id, startsAt: slot.startsAt });
+          await enqueueAppointmentEmail(tx, { appointmentId: created.id, kind: 'confirmation' });
           return created.id;
         }),
       );
       publishAppointmentChange(deps.hub, appointmentId, { technicianId, startsAt: slot.startsAt, endsAt: slot.endsAt });
-      // Mail-server failures are recorded on the EmailMessage row, never undo the booking.
-      await sendAppointmentEmail(deps, appointmentId, 'confirmation');
+      deps.hub.publish('jobsDue', {});
       return { appointmentId, replayed: false };
     } catch (error) {
       const state = sqlStateOf(error);

@@ -7,7 +7,7 @@ import { loadChangeableAppointment } from './loadChangeableAppointment.ts';
 import { publishAppointmentChange } from './publishAvailabilityChange.ts';
 import { recordAudit } from './recordAudit.ts';
 import { cancelAppointmentReminder } from './scheduleAppointmentReminder.ts';
-import { sendAppointmentEmail } from './sendAppointmentEmail.ts';
+import { enqueueAppointmentEmail } from './enqueueAppointmentEmail.ts';
 
 const cancelAppointmentInput = z.object({ id: idRule, reason: optionalTextRule(500) });
 
@@ -33,6 +33,7 @@ export async function cancelAppointment(
     });
     if (updated.count === 0) return false;
     await cancelAppointmentReminder(tx, id);
+    await enqueueAppointmentEmail(tx, { appointmentId: id, kind: 'cancelled' });
     await recordAudit(tx, viewer, {
       action: 'appointment.cancel',
       entityType: 'Appointment',
@@ -43,7 +44,7 @@ export async function cancelAppointment(
   });
   if (cancelled) {
     publishAppointmentChange(deps.hub, id, appointment);
-    await sendAppointmentEmail(deps, id, 'cancelled');
+    deps.hub.publish('jobsDue', {});
   }
   return { appointmentId: id };
 }

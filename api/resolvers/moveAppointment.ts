@@ -10,7 +10,7 @@ import { lockTechnicianSchedule, sqlStateOf, withTransactionRetry } from './pris
 import { publishAppointmentChange } from './publishAvailabilityChange.ts';
 import { recordAudit } from './recordAudit.ts';
 import { scheduleAppointmentReminder } from './scheduleAppointmentReminder.ts';
-import { sendAppointmentEmail } from './sendAppointmentEmail.ts';
+import { enqueueAppointmentEmail } from './enqueueAppointmentEmail.ts';
 
 const moveAppointmentInput = z.object({
   id: idRule,
@@ -76,6 +76,10 @@ export async function moveAppointment(
         });
         if (moved.count === 0) throw new StaleVersionError();
         await scheduleAppointmentReminder(tx, { id, startsAt });
+        // A change of technician alone does not concern the customer.
+        if (startsAt.getTime() !== appointment.startsAt.getTime()) {
+          await enqueueAppointmentEmail(tx, { appointmentId: id, kind: 'rescheduled' });
+        }
         await recordAudit(tx, viewer, {
           action: 'appointment.move',
           entityType: 'Appointment',
@@ -95,7 +99,6 @@ export async function moveAppointment(
     throw new SlotTakenError(slots.slice(0, 6));
   }
   publishAppointmentChange(deps.hub, id, appointment, { technicianId, startsAt, endsAt });
-  // A change of technician alone does not concern the customer.
-  if (startsAt.getTime() !== appointment.startsAt.getTime()) await sendAppointmentEmail(deps, id, 'rescheduled');
+  deps.hub.publish('jobsDue', {});
   return { appointmentId: id };
 }

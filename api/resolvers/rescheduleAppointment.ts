@@ -10,7 +10,7 @@ import { loadChangeableAppointment } from './loadChangeableAppointment.ts';
 import { lockTechnicianSchedule, sqlStateOf, withTransactionRetry } from './prismaErrors.ts';
 import { publishAppointmentChange } from './publishAvailabilityChange.ts';
 import { scheduleAppointmentReminder } from './scheduleAppointmentReminder.ts';
-import { sendAppointmentEmail } from './sendAppointmentEmail.ts';
+import { enqueueAppointmentEmail } from './enqueueAppointmentEmail.ts';
 
 const rescheduleInput = z.object({ id: idRule, startsAt: z.date(), idempotencyKey: clientMutationIdRule });
 
@@ -68,11 +68,12 @@ export async function rescheduleAppointment(
           });
           if (moved.count === 0) throw new StaleVersionError();
           await scheduleAppointmentReminder(tx, { id, startsAt: slot.startsAt });
+          await enqueueAppointmentEmail(tx, { appointmentId: id, kind: 'rescheduled' });
           await recordIdempotentResult(tx, key, 'rescheduleAppointment', { appointmentId: id });
         }),
       );
       publishAppointmentChange(deps.hub, id, appointment, { technicianId, startsAt: slot.startsAt, endsAt: slot.endsAt });
-      await sendAppointmentEmail(deps, id, 'rescheduled');
+      deps.hub.publish('jobsDue', {});
       return { appointmentId: id };
     } catch (error) {
       if (sqlStateOf(error) === '23P01') continue;

@@ -6,6 +6,7 @@ import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startHttpServer, type RunningHttpServer } from '../app/httpServer.ts';
+import { builtInJobHandlers, createJobRunner, type JobRunner } from '../app/jobRunner.ts';
 import { isFrenchPublicHoliday } from '../resolvers/frenchHolidays.ts';
 import { addParisDays, parisInstant, parisWallClock, startOfParisDay } from '../resolvers/parisTime.ts';
 import { parseIcs } from './parseIcs.ts';
@@ -393,11 +394,22 @@ describe('confirmation and cancellation e-mails, through a real SMTP server', ()
   let app: TestApp;
   let smtp: TestSmtpServer;
 
+  let jobs: JobRunner;
+
   beforeAll(async () => {
     smtp = await startTestSmtpServer();
     app = await createTestApp({ smtpUrl: smtp.url });
+    // Polls rarely: only the hub's wake-up after each change can send the e-mails in time.
+    jobs = createJobRunner({
+      prisma: app.db.prisma,
+      handlers: builtInJobHandlers({ prisma: app.db.prisma, mailer: app.mailer, config: app.config }),
+      pollIntervalMs: 60_000,
+      wakeUps: app.hub.subscribe('jobsDue'),
+    });
+    jobs.start();
   });
   afterAll(async () => {
+    await jobs.stop();
     await app.close();
     await smtp.close();
   });
@@ -429,6 +441,7 @@ describe('confirmation and cancellation e-mails, through a real SMTP server', ()
     expect(calendar.events[0]).toMatchObject({ summary: 'Entretien annuel', status: 'CONFIRMED', uid: `appointment-${id}@relais` });
     expect(calendar.events[0]!.startsAt.toISOString()).toBe(eight.toISOString());
     expect(await prisma.scheduledAction.count({ where: { kind: 'appointment.reminder', status: 'PENDING' } })).toBe(1);
+    await expect.poll(() => prisma.scheduledAction.count({ where: { kind: 'appointment.email', status: 'DONE' } })).toBe(1);
 
     await client.request(`mutation($id: ID!) { cancelAppointment(id: $id) { __typename } }`, { id });
     await expect.poll(() => smtp.received.length, { timeout: 5000 }).toBe(2);
