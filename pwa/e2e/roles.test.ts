@@ -2,59 +2,13 @@
 // in and lands on its home screen; a customer books online and open booking pages see
 // slots go live; the office moves appointments on the planning board; the app is
 // installable (manifest, icons, service worker).
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configFromEnv } from '../../api/app/config.ts';
-import { startSystem, type RunningSystem } from '../../api/app/system.ts';
-import { openDatabase } from '../../api/db/database.ts';
-import { seedDemoData } from '../../api/resolvers/seedDemoData.ts';
-import { chromiumPath } from './ensureChromium.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { desktop, phone, screenshotDir, useE2eApp } from './harness.ts';
 
-const screenshotDir = path.resolve(import.meta.dirname, '../../.vitest-artifacts/screenshots');
-const phone = { width: 390, height: 844 };
-const desktop = { width: 1440, height: 900 };
-
-let system: RunningSystem;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(screenshotDir, { recursive: true });
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'relais-e2e-'));
-  const db = await openDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'pglite') });
-  await seedDemoData(db.prisma);
-  system = await startSystem(
-    { ...configFromEnv({}), port: 0, dataDir, redisUrl: undefined, databaseUrl: undefined, smtpUrl: undefined },
-    db,
-  );
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await system?.close();
-});
-
-async function logIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${system.http.url}/`);
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill('demo1234');
-  await page.locator('form button[type="submit"]').click();
-}
-
+const app = useE2eApp();
 describe('each demo role lands on its own home screen', () => {
   it.each([
     ['client@demo.relais.fr', 'home-client', phone],
@@ -62,9 +16,9 @@ describe('each demo role lands on its own home screen', () => {
     ['technicien@demo.relais.fr', 'home-technician', phone],
     ['manager@demo.relais.fr', 'home-manager', desktop],
   ] as const)('%s → %s', async (email, testId, viewport) => {
-    const context = await browser.newContext({ viewport, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    const context = await app.browser.newContext({ viewport, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
     const page = await context.newPage();
-    await logIn(page, email);
+    await app.logIn(page, email);
     await expect.poll(() => page.getByTestId(testId).isVisible(), { timeout: 15_000 }).toBe(true);
     const userName = await page.getByTestId('user-name').textContent();
     expect(userName?.trim().length).toBeGreaterThan(2);
@@ -74,9 +28,9 @@ describe('each demo role lands on its own home screen', () => {
   });
 
   it('shows a typed, French error for a wrong password and stays on the login screen', async () => {
-    const context = await browser.newContext({ viewport: phone, locale: 'fr-FR' });
+    const context = await app.browser.newContext({ viewport: phone, locale: 'fr-FR' });
     const page = await context.newPage();
-    await page.goto(`${system.http.url}/`);
+    await page.goto(`${app.system.http.url}/`);
     await page.locator('input[name="email"]').fill('assistant@demo.relais.fr');
     await page.locator('input[name="password"]').fill('mauvais mot de passe');
     await page.locator('form button[type="submit"]').click();
@@ -88,11 +42,11 @@ describe('each demo role lands on its own home screen', () => {
   });
 
   it('lets the assistant find a customer by phone number and open the 360° view', async () => {
-    const context = await browser.newContext({ viewport: desktop, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    const context = await app.browser.newContext({ viewport: desktop, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
     const page = await context.newPage();
-    await logIn(page, 'assistant@demo.relais.fr');
+    await app.logIn(page, 'assistant@demo.relais.fr');
     await page.getByTestId('home-assistant').waitFor();
-    const clientCustomer = await system.db.prisma.user.findUniqueOrThrow({
+    const clientCustomer = await app.system.db.prisma.user.findUniqueOrThrow({
       where: { email: 'client@demo.relais.fr' },
       select: { customer: { select: { name: true, phones: true } } },
     });
@@ -129,9 +83,9 @@ describe('online booking', () => {
   }
 
   it('lets the client book the first free “Entretien annuel” slot at home, then shows it in “Mes rendez-vous”', async () => {
-    const context = await browser.newContext({ viewport: phone, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    const context = await app.browser.newContext({ viewport: phone, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
     const page = await context.newPage();
-    await logIn(page, 'client@demo.relais.fr');
+    await app.logIn(page, 'client@demo.relais.fr');
     await page.getByRole('link', { name: 'Prendre rendez-vous' }).click();
     await page.getByTestId('booking-step-service').waitFor({ timeout: 15_000 });
     await page.screenshot({ path: path.join(screenshotDir, 'booking-1-service-390.png'), fullPage: true });
@@ -147,7 +101,7 @@ describe('online booking', () => {
     await done.waitFor({ timeout: 10_000 });
     expect(await done.textContent()).toContain('Rendez-vous confirmé');
     const appointmentId = await done.getAttribute('data-appointment-id');
-    const stored = await system.db.prisma.appointment.findUniqueOrThrow({
+    const stored = await app.system.db.prisma.appointment.findUniqueOrThrow({
       where: { id: appointmentId! },
       select: { startsAt: true, status: true, source: true, service: { select: { name: true } }, site: { select: { label: true } } },
     });
@@ -181,7 +135,7 @@ describe('online booking', () => {
 
   it('takes a slot off an open booking page, live, as soon as someone else books it', async () => {
     // Only one technician may serve 75020 for a month, so one booking takes a slot away.
-    const { prisma } = system.db;
+    const { prisma } = app.system.db;
     const qualified = (
       await prisma.technician.findMany({ where: { active: true, skills: { has: 'entretien' } }, orderBy: { id: 'asc' } })
     ).filter((technician) => technician.zones.some((zone) => '75020'.startsWith(zone)));
@@ -193,15 +147,15 @@ describe('online booking', () => {
         }),
       ),
     );
-    const visitorContext = await browser.newContext({ viewport: phone, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
-    const clientContext = await browser.newContext({ viewport: phone, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    const visitorContext = await app.browser.newContext({ viewport: phone, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    const clientContext = await app.browser.newContext({ viewport: phone, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
     try {
       const visitor = await visitorContext.newPage();
-      await visitor.goto(`${system.http.url}/book`);
+      await visitor.goto(`${app.system.http.url}/book`);
       await openSlots(visitor, { street: '3 rue de Bagnolet', postalCode: '75020', city: 'Paris' });
 
       const client = await clientContext.newPage();
-      await logIn(client, 'client@demo.relais.fr');
+      await app.logIn(client, 'client@demo.relais.fr');
       await client.getByRole('link', { name: 'Prendre rendez-vous' }).click();
       const slot = await openSlots(client, { saved: 'Domicile' });
       const startsAt = await slot.getAttribute('data-slot-start');
@@ -238,10 +192,10 @@ describe('online booking', () => {
 
 describe('planning board', () => {
   it('shows the assistant the technicians’ rows with their appointments, and moves one from the keyboard', async () => {
-    const { prisma } = system.db;
-    const context = await browser.newContext({ viewport: desktop, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    const { prisma } = app.system.db;
+    const context = await app.browser.newContext({ viewport: desktop, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
     const page = await context.newPage();
-    await logIn(page, 'assistant@demo.relais.fr');
+    await app.logIn(page, 'assistant@demo.relais.fr');
     await page.getByTestId('home-assistant').waitFor({ timeout: 15_000 });
     await page.getByRole('navigation').getByRole('link', { name: 'Planning' }).click();
     await page.getByTestId('planning').waitFor();
@@ -283,7 +237,7 @@ describe('planning board', () => {
     }
     expect(movable).toBeDefined();
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(movable!.startsAt);
-    await page.goto(`${system.http.url}/assistant/planning?view=day&date=${day}`);
+    await page.goto(`${app.system.http.url}/assistant/planning?view=day&date=${day}`);
     const block = page.locator(`.planning-block[data-appointment-id="${movable!.id}"]`);
     await block.waitFor({ timeout: 10_000 });
     await page.screenshot({ path: path.join(screenshotDir, 'planning-day-1440.png'), fullPage: true });
@@ -306,7 +260,7 @@ describe('planning board', () => {
 
 describe('installable PWA', () => {
   it('serves a valid manifest with PNG icons, one of them maskable', async () => {
-    const response = await fetch(`${system.http.url}/manifest.webmanifest`);
+    const response = await fetch(`${app.system.http.url}/manifest.webmanifest`);
     expect(response.status).toBe(200);
     const manifest = (await response.json()) as {
       name: string;
@@ -323,7 +277,7 @@ describe('installable PWA', () => {
     for (const size of [192, 512]) expect(manifest.icons.some((icon) => icon.sizes === `${size}x${size}`)).toBe(true);
     expect(manifest.icons.some((icon) => icon.purpose?.includes('maskable'))).toBe(true);
     for (const icon of manifest.icons) {
-      const image = Buffer.from(await (await fetch(new URL(icon.src, `${system.http.url}/`))).arrayBuffer());
+      const image = Buffer.from(await (await fetch(new URL(icon.src, `${app.system.http.url}/`))).arrayBuffer());
       expect(image.subarray(1, 4).toString('ascii'), icon.src).toBe('PNG');
       const [width, height] = [image.readUInt32BE(16), image.readUInt32BE(20)];
       expect(`${width}x${height}`, icon.src).toBe(icon.sizes);
@@ -331,11 +285,11 @@ describe('installable PWA', () => {
   });
 
   it('registers a service worker that controls the page and answers offline', async () => {
-    const context = await browser.newContext({ viewport: phone, locale: 'fr-FR' });
+    const context = await app.browser.newContext({ viewport: phone, locale: 'fr-FR' });
     const page = await context.newPage();
-    await page.goto(`${system.http.url}/login`);
+    await page.goto(`${app.system.http.url}/login`);
     const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
-    expect(scope).toBe(`${system.http.url}/`);
+    expect(scope).toBe(`${app.system.http.url}/`);
     await page.reload();
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
     await context.setOffline(true);

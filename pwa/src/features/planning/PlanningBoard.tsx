@@ -8,6 +8,7 @@ import { Button } from '../../ui/Button';
 import { parisDateKey } from '../../i18n/parisTime';
 import { AppointmentStatusBadge } from '../../ui/statusBadges';
 import { serviceName } from '../customer/serviceName';
+import { rowConflict } from './conflicts';
 import {
   boardMinuteOf,
   boardSpans,
@@ -16,7 +17,6 @@ import {
   lastHour,
   minutesPerDay,
   offHourSpans,
-  overlaps,
   placeStart,
   snapMinutes,
   type BoardDay,
@@ -73,6 +73,21 @@ export interface MoveRequest {
   startsAt: Date;
 }
 
+/** An empty cell of the board, chosen to book a new appointment there. */
+interface BoardCell {
+  technicianId: string;
+  startsAt: Date;
+}
+
+/** The appointment being prepared in the creation panel, drawn where it would go. */
+export interface DraftAppointment {
+  technicianId: string;
+  startsAt: Date;
+  endsAt: Date;
+  title: string;
+  conflict: boolean;
+}
+
 /** An appointment being moved: where it came from and where it would go (row, board minute). */
 interface Move {
   appointment: BoardAppointment;
@@ -84,6 +99,32 @@ interface Move {
 const fixedStatuses = new Set(['CANCELLED', 'DONE', 'NO_SHOW']);
 const dragThresholdPx = 5;
 
+const clamp = (value: number, min: number, max: number) => Math.min(Math.max(value, min), max);
+
+/** Where an appointment is (or would be): a dashed block, red when it does not fit. */
+function PreviewBlock(props: {
+  style: JSX.CSSProperties;
+  startsAt: Date;
+  endsAt: Date;
+  title: string;
+  conflict: boolean;
+  sending?: boolean;
+  testId: string;
+}) {
+  return (
+    <div
+      class="planning-block planning-preview"
+      classList={{ 'planning-preview-conflict': props.conflict, 'planning-preview-sending': Boolean(props.sending) }}
+      style={props.style}
+      aria-hidden="true"
+      data-testid={props.testId}
+    >
+      <span class="planning-block-time">{formatTimeRange(props.startsAt, props.endsAt)}</span>
+      <span class="planning-block-title">{props.title}</span>
+    </div>
+  );
+}
+
 const durationMinutes = (appointment: BoardAppointment) =>
   (new Date(appointment.endsAt).getTime() - new Date(appointment.startsAt).getTime()) / 60_000;
 
@@ -91,7 +132,9 @@ const durationMinutes = (appointment: BoardAppointment) =>
  * Technicians as rows, 7 h–19 h as columns (one day, or Monday to Saturday). An
  * appointment moves by dragging it (snapped to 15 minutes) or from the keyboard
  * (Enter, arrows, Enter). A move that overlaps another appointment or time off turns
- * red and is never sent.
+ * red and is never sent. Under the appointments lie empty cells (half hours, hours in
+ * the week view): a click, or Enter after moving through them with the arrow keys,
+ * starts a new appointment there.
  */
 export function PlanningBoard(props: {
   days: BoardDay[];
@@ -99,6 +142,8 @@ export function PlanningBoard(props: {
   /** Appointments just changed by someone else, highlighted for a moment. */
   highlighted: ReadonlySet<string>;
   onMove: (request: MoveRequest) => Promise<void>;
+  onCreate: (cell: BoardCell) => void;
+  draft: DraftAppointment | undefined;
 }) {
   const [move, setMove] = createSignal<Move>();
   const [sending, setSending] = createSignal<Move>();
@@ -111,22 +156,56 @@ export function PlanningBoard(props: {
     width: `${((span.end - span.start) / totalMinutes()) * 100}%`,
   });
 
-  const conflictFor = (
-    row: PlanningRowFragment,
-    moving: BoardAppointment,
-    period: { startsAt: Date; endsAt: Date },
-  ): string | undefined => {
-    const clash = row.appointments.find(
-      (other) =>
-        other.id !== moving.id &&
-        other.status !== 'CANCELLED' &&
-        overlaps(period, { startsAt: new Date(other.startsAt), endsAt: new Date(other.endsAt) }),
-    );
-    if (clash)
-      return t('planning.overlapsAppointment', { customer: clash.customer.name, hours: formatTimeRange(clash.startsAt, clash.endsAt) });
-    const absence = row.timeOff.find((off) => overlaps(period, { startsAt: new Date(off.startsAt), endsAt: new Date(off.endsAt) }));
-    return absence ? t('planning.overlapsTimeOff', { name: row.technician.name }) : undefined;
+  // The empty cells are one stop in the tab order: the arrow keys move between them.
+  let grid: HTMLDivElement | undefined;
+  const cellMinutes = () => (compact() ? 60 : 30);
+  const cellStarts = createMemo(() => {
+    const step = cellMinutes();
+    return Array.from({ length: totalMinutes() / step }, (_, index) => index * step);
+  });
+  const [cursor, setCursor] = createSignal({ row: 0, start: 0 });
+  const [inCells, setInCells] = createSignal(false);
+  // Moving from cell to cell keeps the cells' help up (the help line is announced when it changes).
+  const leaveCell = (event: FocusEvent) => {
+    const next = event.relatedTarget;
+    if (!(next instanceof HTMLElement && next.classList.contains('planning-cell'))) setInCells(false);
   };
+  const activeCell = () => ({
+    row: clamp(cursor().row, 0, props.rows.length - 1),
+    start: clamp(Math.floor(cursor().start / cellMinutes()) * cellMinutes(), 0, totalMinutes() - cellMinutes()),
+  });
+  const onCellKeyDown = (event: KeyboardEvent, row: number, start: number) => {
+    const step = cellMinutes();
+    const dayStart = Math.floor(start / minutesPerDay) * minutesPerDay;
+    const targets: Partial<Record<string, { row: number; start: number }>> = {
+      ArrowLeft: { row, start: start - step },
+      ArrowRight: { row, start: start + step },
+      ArrowUp: { row: row - 1, start },
+      ArrowDown: { row: row + 1, start },
+      Home: { row, start: dayStart },
+      End: { row, start: dayStart + minutesPerDay - step },
+    };
+    const target = targets[event.key];
+    if (!target) return;
+    event.preventDefault();
+    const next = { row: clamp(target.row, 0, props.rows.length - 1), start: clamp(target.start, 0, totalMinutes() - step) };
+    setCursor(next);
+    grid?.querySelector<HTMLButtonElement>(`[data-cell="${next.row}-${next.start}"]`)?.focus();
+  };
+  const chooseCell = (row: number, start: number) => {
+    const technician = props.rows[row]?.technician;
+    if (!technician) return;
+    setCursor({ row, start });
+    setMove(undefined);
+    props.onCreate({ technicianId: technician.id, startsAt: instantAt(props.days, start) });
+  };
+  const dayNames = createMemo(() => props.days.map((day) => formatDay(day.start)));
+  const cellLabel = (name: string, start: number) =>
+    t('planning.newAppointmentAt', {
+      name,
+      day: dayNames()[Math.floor(start / minutesPerDay)] ?? '',
+      time: formatTime(instantAt(props.days, start)),
+    });
 
   /** Where the moved appointment would land, and whether it can. */
   const preview = createMemo(() => {
@@ -142,7 +221,7 @@ export function PlanningBoard(props: {
       startsAt,
       endsAt,
       changed,
-      conflict: conflictFor(row, current.appointment, { startsAt, endsAt }),
+      conflict: rowConflict(row, { startsAt, endsAt }, current.appointment.id),
     };
   });
 
@@ -263,7 +342,7 @@ export function PlanningBoard(props: {
   return (
     <div class="planning stack-sm">
       <div class="planning-help" aria-live="polite">
-        <Show when={preview()} fallback={<p class="muted small">{t('planning.help')}</p>}>
+        <Show when={preview()} fallback={<p class="muted small">{inCells() ? t('planning.cellHelp') : t('planning.help')}</p>}>
           {(shown) => (
             <div class="spread">
               <p classList={{ 'planning-help-conflict': Boolean(shown().conflict) }}>
@@ -291,6 +370,7 @@ export function PlanningBoard(props: {
       <ErrorAlert message={refusal()} />
       <div class="planning-scroll">
         <div
+          ref={grid}
           class="planning-grid"
           classList={{ 'planning-compact': compact() }}
           style={{ '--board-hours': props.days.length * (lastHour - firstHour), '--board-days': props.days.length }}
@@ -332,6 +412,22 @@ export function PlanningBoard(props: {
                   {row.technician.name}
                 </div>
                 <div class="planning-track" ref={(element) => (tracks[rowIndex()] = element)}>
+                  <For each={cellStarts()}>
+                    {(start) => (
+                      <button
+                        type="button"
+                        class="planning-cell"
+                        style={spanStyle({ start, end: start + cellMinutes() })}
+                        tabindex={activeCell().row === rowIndex() && activeCell().start === start ? 0 : -1}
+                        aria-label={cellLabel(row.technician.name, start)}
+                        data-cell={`${rowIndex()}-${start}`}
+                        onClick={() => chooseCell(rowIndex(), start)}
+                        onFocus={() => setInCells(true)}
+                        onBlur={leaveCell}
+                        onKeyDown={(event) => onCellKeyDown(event, rowIndex(), start)}
+                      />
+                    )}
+                  </For>
                   <For each={offHourSpans(props.days, row.workingHours)}>
                     {(span) => <div class="planning-off" style={spanStyle(span)} />}
                   </For>
@@ -386,22 +482,34 @@ export function PlanningBoard(props: {
                   </For>
                   <Show when={preview()?.row === rowIndex() ? preview() : undefined}>
                     {(shown) => (
-                      <div
-                        class="planning-block planning-preview"
-                        classList={{
-                          'planning-preview-conflict': Boolean(shown().conflict),
-                          'planning-preview-sending': Boolean(sending()),
-                        }}
+                      <PreviewBlock
                         style={{
                           ...spanStyle({ start: shown().start, end: shown().start + durationMinutes(shown().appointment) }),
                           '--technician-color': shown().technician.color,
                         }}
-                        aria-hidden="true"
-                        data-testid="planning-preview"
-                      >
-                        <span class="planning-block-time">{formatTimeRange(shown().startsAt, shown().endsAt)}</span>
-                        <span class="planning-block-title">{serviceName(shown().appointment.service)}</span>
-                      </div>
+                        startsAt={shown().startsAt}
+                        endsAt={shown().endsAt}
+                        title={serviceName(shown().appointment.service)}
+                        conflict={Boolean(shown().conflict)}
+                        sending={Boolean(sending())}
+                        testId="planning-preview"
+                      />
+                    )}
+                  </Show>
+                  <Show when={props.draft?.technicianId === row.technician.id ? props.draft : undefined}>
+                    {(draft) => (
+                      <Show when={boardSpans(props.days, draft().startsAt, draft().endsAt)[0]}>
+                        {(span) => (
+                          <PreviewBlock
+                            style={{ ...spanStyle(span()), '--technician-color': row.technician.color }}
+                            startsAt={draft().startsAt}
+                            endsAt={draft().endsAt}
+                            title={draft().title}
+                            conflict={draft().conflict}
+                            testId="planning-draft"
+                          />
+                        )}
+                      </Show>
                     )}
                   </Show>
                 </div>

@@ -16,7 +16,8 @@ import { EmptyState } from '../../ui/EmptyState';
 import { Loading } from '../../ui/Loading';
 import { SegmentedControl } from '../../ui/SegmentedControl';
 import { showToast } from '../../ui/toast';
-import { PlanningBoard, type MoveRequest } from './PlanningBoard';
+import { NewAppointmentPanel, type BookedAppointment, type NewAppointmentRequest } from './NewAppointmentPanel';
+import { PlanningBoard, type DraftAppointment, type MoveRequest } from './PlanningBoard';
 import { boardDays } from './timeline';
 import './planning.css';
 
@@ -63,6 +64,7 @@ const changeHighlightMs = 4000;
  * /assistant/planning and /manager/planning: the technicians' day or week. The view
  * and the date are in the address (?view=week&date=2026-03-12), so a reload or a
  * shared link opens the same board. Changes made by others arrive live and flash.
+ * A new appointment is prepared in a panel beside the board (above it on a phone).
  */
 export default function PlanningPage() {
   usePageTitle(() => t('planning.title'));
@@ -123,6 +125,31 @@ export default function PlanningPage() {
     showToast({ message: () => t('planning.moved', { customer: appointment.customer.name, when }), tone: 'success' });
   };
 
+  const [creating, setCreating] = createSignal<NewAppointmentRequest>();
+  const [draft, setDraft] = createSignal<DraftAppointment>();
+  let newButton: HTMLButtonElement | undefined;
+  // Closing the panel gives focus back to what opened it (a cell, or the button).
+  let opener: HTMLElement | undefined;
+  const openNew = (request: NewAppointmentRequest) => {
+    if (!creating() && document.activeElement instanceof HTMLElement) opener = document.activeElement;
+    setCreating(request);
+  };
+  const closeNew = () => {
+    setCreating(undefined);
+    (opener?.isConnected ? opener : newButton)?.focus();
+    opener = undefined;
+  };
+  const booked = (appointment: BookedAppointment) => {
+    showToast({ message: () => t('planning.booked', { ...appointment }), tone: 'success' });
+    closeNew();
+  };
+  /** The day a new appointment starts on when no cell was chosen: today when shown, else the first day shown. */
+  const defaultDay = () => {
+    const today = startOfParisDay(new Date());
+    const shown = days();
+    return shown.some((day) => day.start.getTime() === today.getTime()) ? today : (shown[0]?.start ?? today);
+  };
+
   const showDate = (next: Date) => setParams({ date: parisDateKey(next) });
   const step = (direction: 1 | -1) => {
     if (view() === 'week') return showDate(startOfParisDay(date(), 7 * direction));
@@ -137,57 +164,83 @@ export default function PlanningPage() {
   };
 
   return (
-    <div class="stack" data-testid="planning">
-      <div class="page-heading">
-        <h1>{t('planning.title')}</h1>
-        <LiveStatus updatedAt={updatedAt()} error={result.error} onRetry={refresh} />
-      </div>
-      <div class="planning-toolbar">
-        <SegmentedControl
-          label={t('planning.view')}
-          value={view()}
-          onChange={(next) => setParams({ view: next })}
-          options={[
-            { value: 'day', label: t('planning.day') },
-            { value: 'week', label: t('planning.week') },
-          ]}
-        />
-        <div class="cluster">
-          <Button
-            variant="secondary"
-            onClick={() => step(-1)}
-            aria-label={view() === 'week' ? t('planning.previousWeek') : t('planning.previousDay')}
-          >
-            ‹
-          </Button>
-          <Button variant="secondary" onClick={() => showDate(new Date())}>
-            {t('planning.today')}
-          </Button>
-          <Button
-            variant="secondary"
-            onClick={() => step(1)}
-            aria-label={view() === 'week' ? t('planning.nextWeek') : t('planning.nextDay')}
-          >
-            ›
+    <div class="planning-page" classList={{ 'planning-page-creating': Boolean(creating()) }} data-testid="planning">
+      <div class="stack planning-main">
+        <div class="page-heading">
+          <h1>{t('planning.title')}</h1>
+          <LiveStatus updatedAt={updatedAt()} error={result.error} onRetry={refresh} />
+        </div>
+        <div class="planning-toolbar">
+          <SegmentedControl
+            label={t('planning.view')}
+            value={view()}
+            onChange={(next) => setParams({ view: next })}
+            options={[
+              { value: 'day', label: t('planning.day') },
+              { value: 'week', label: t('planning.week') },
+            ]}
+          />
+          <div class="cluster">
+            <Button
+              variant="secondary"
+              onClick={() => step(-1)}
+              aria-label={view() === 'week' ? t('planning.previousWeek') : t('planning.previousDay')}
+            >
+              ‹
+            </Button>
+            <Button variant="secondary" onClick={() => showDate(new Date())}>
+              {t('planning.today')}
+            </Button>
+            <Button
+              variant="secondary"
+              onClick={() => step(1)}
+              aria-label={view() === 'week' ? t('planning.nextWeek') : t('planning.nextDay')}
+            >
+              ›
+            </Button>
+          </div>
+          <h2 class="planning-period" aria-live="polite">
+            {period()}
+          </h2>
+          <Button ref={newButton} class="planning-new" onClick={() => openNew({ day: defaultDay() })}>
+            {t('planning.newAppointment')}
           </Button>
         </div>
-        <h2 class="planning-period" aria-live="polite">
-          {period()}
-        </h2>
+        <ErrorAlert message={submission.message()} />
+        <Show
+          when={result.data?.planning}
+          fallback={
+            <Show when={!result.error}>
+              <Loading lines={6} />
+            </Show>
+          }
+        >
+          {(rows) => (
+            <Show when={rows().length > 0} fallback={<EmptyState>{t('planning.noTechnicians')}</EmptyState>}>
+              <PlanningBoard
+                days={days()}
+                rows={rows()}
+                highlighted={highlighted()}
+                onMove={moveAppointment}
+                onCreate={(cell) =>
+                  openNew({ day: startOfParisDay(cell.startsAt), technicianId: cell.technicianId, startsAt: cell.startsAt })
+                }
+                draft={draft()}
+              />
+            </Show>
+          )}
+        </Show>
       </div>
-      <ErrorAlert message={submission.message()} />
-      <Show
-        when={result.data?.planning}
-        fallback={
-          <Show when={!result.error}>
-            <Loading lines={6} />
-          </Show>
-        }
-      >
-        {(rows) => (
-          <Show when={rows().length > 0} fallback={<EmptyState>{t('planning.noTechnicians')}</EmptyState>}>
-            <PlanningBoard days={days()} rows={rows()} highlighted={highlighted()} onMove={moveAppointment} />
-          </Show>
+      <Show when={creating()}>
+        {(request) => (
+          <NewAppointmentPanel
+            rows={result.data?.planning ?? []}
+            request={request()}
+            onDayChange={showDate}
+            onDraft={setDraft}
+            onBooked={booked}
+            onClose={closeNew}
+          />
         )}
       </Show>
     </div>

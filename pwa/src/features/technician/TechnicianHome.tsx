@@ -1,13 +1,16 @@
-import { createMemo, createSignal, For, Show } from 'solid-js';
+import { createMemo, For, Show } from 'solid-js';
+import { Dynamic } from 'solid-js/web';
+import { useSearchParams } from '@solidjs/router';
 import { createLiveQuery } from '../../app/liveQuery';
 import { LiveStatus } from '../../app/LiveStatus';
 import { usePageTitle } from '../../app/pageTitle';
 import { graphql } from '../../gql';
 import type { TechnicianAgendaQuery } from '../../gql/graphql';
 import { t, tCount } from '../../i18n';
-import { formatAddress, formatAppointmentHours, formatDay, formatPhone } from '../../i18n/format';
-import { parisDayRange } from '../../i18n/parisTime';
-import { ButtonLink } from '../../ui/Button';
+import { formatAddress, formatAppointmentHours, formatDay, formatDayRange, formatPhone } from '../../i18n/format';
+import { parisDateFromKey, parisDateKey, parisDayRange, startOfParisDay, startOfParisWeek } from '../../i18n/parisTime';
+import { Badge } from '../../ui/Badge';
+import { Button, ButtonLink } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { Loading } from '../../ui/Loading';
 import { SegmentedControl } from '../../ui/SegmentedControl';
@@ -52,7 +55,7 @@ function directionsUrl(job: Job): string {
   return `https://www.google.com/maps/dir/?api=1&destination=${encodeURIComponent(formatAddress(job.site))}`;
 }
 
-function JobCard(props: { job: Job; position: number }) {
+function JobCard(props: { job: Job; position: number; headingLevel: 2 | 3 }) {
   const phone = () => props.job.customer.phones[0];
   return (
     <li class="job-card">
@@ -63,7 +66,9 @@ function JobCard(props: { job: Job; position: number }) {
         <p class="job-hours">{formatAppointmentHours(props.job)}</p>
         <AppointmentStatusBadge status={props.job.status} />
       </div>
-      <h2 class="job-service">{serviceName(props.job.service)}</h2>
+      <Dynamic component={`h${props.headingLevel}`} class="job-service">
+        {serviceName(props.job.service)}
+      </Dynamic>
       <p class="job-customer">{props.job.customer.name}</p>
       <p class="job-address">{formatAddress(props.job.site)}</p>
       <Show when={props.job.site.accessNotes}>
@@ -91,41 +96,146 @@ function JobCard(props: { job: Job; position: number }) {
   );
 }
 
+type Period = 'today' | 'tomorrow' | 'week';
+
+const daysPerWeek = 7;
+
+function JobList(props: { jobs: Job[]; headingLevel: 2 | 3 }) {
+  return (
+    <ol class="plain job-list">
+      <For each={props.jobs}>{(job, index) => <JobCard job={job} position={index() + 1} headingLevel={props.headingLevel} />}</For>
+    </ol>
+  );
+}
+
+/** The week, Monday to Sunday, one section per day with that day's jobs in order. */
+function WeekJobs(props: { monday: Date; jobs: Job[] }) {
+  const days = createMemo(() => {
+    const monday = props.monday;
+    return Array.from({ length: daysPerWeek }, (_, index) => startOfParisDay(monday, index));
+  });
+  const jobsByDay = createMemo(() => {
+    const byDay = new Map<string, Job[]>();
+    for (const job of props.jobs) {
+      const key = parisDateKey(new Date(job.startsAt));
+      byDay.set(key, [...(byDay.get(key) ?? []), job]);
+    }
+    return byDay;
+  });
+  const today = parisDateKey(new Date());
+  return (
+    <div class="week-days">
+      <For each={days()}>
+        {(day) => {
+          const key = parisDateKey(day);
+          const dayJobs = () => jobsByDay().get(key) ?? [];
+          return (
+            <section class="week-day" classList={{ 'week-day-today': key === today }} aria-labelledby={`week-day-${key}`}>
+              <div class="week-day-heading">
+                <h2 id={`week-day-${key}`}>{formatDay(day)}</h2>
+                <Show when={key === today}>
+                  <Badge tone="info">{t('technician.todayMark')}</Badge>
+                </Show>
+                <Show when={dayJobs().length > 0}>
+                  <span class="muted">{tCount('technician.jobCount', dayJobs().length)}</span>
+                </Show>
+              </div>
+              <Show when={dayJobs().length > 0} fallback={<p class="muted">{t('technician.noJobsThatDay')}</p>}>
+                <JobList jobs={dayJobs()} headingLevel={3} />
+              </Show>
+            </section>
+          );
+        }}
+      </For>
+    </div>
+  );
+}
+
+/**
+ * The technician's jobs: today (the home), tomorrow, or a week from Monday to Sunday
+ * with the previous and next weeks a tap away. The choice is in the address
+ * (?view=week&week=2026-03-09) so that a reload keeps it.
+ */
 export default function TechnicianHome() {
   usePageTitle(() => t('technician.title'));
-  const [dayOffset, setDayOffset] = createSignal<'0' | '1'>('0');
-  const range = createMemo(() => parisDayRange(Number(dayOffset())));
-  const { result, refresh, updatedAt } = createLiveQuery({
+  const [params, setParams] = useSearchParams<{ view?: string; week?: string }>();
+  const period = (): Period => (params.view === 'tomorrow' || params.view === 'week' ? params.view : 'today');
+  const monday = createMemo(() => startOfParisWeek(parisDateFromKey(params.week) ?? new Date()));
+  const range = createMemo(() =>
+    period() === 'week' ? { from: monday(), to: startOfParisDay(monday(), daysPerWeek) } : parisDayRange(period() === 'tomorrow' ? 1 : 0),
+  );
+  const { result, refresh, updatedAt, current } = createLiveQuery({
     query: TechnicianAgendaQuery,
     variables: () => ({ from: range().from.toISOString(), to: range().to.toISOString() }),
   });
-  const jobs = () => result.data?.technicianAgenda;
+  const jobs = () => current()?.technicianAgenda;
+
+  const choosePeriod = (next: Period) => setParams({ view: next === 'today' ? undefined : next, week: undefined });
+  const showWeekOf = (day: Date) => {
+    const target = startOfParisWeek(day);
+    setParams({ week: target.getTime() === startOfParisWeek(new Date()).getTime() ? undefined : parisDateKey(target) });
+  };
+  const heading = () => ({ today: t('technician.today'), tomorrow: t('technician.tomorrow'), week: t('technician.myWeek') })[period()];
+  const dates = () =>
+    period() === 'week' ? formatDayRange(range().from, startOfParisDay(range().from, daysPerWeek - 1)) : formatDay(range().from);
 
   return (
     <div class="stack" data-testid="home-technician">
       <div class="page-heading">
         <div class="stack-sm">
-          <h1>{dayOffset() === '0' ? t('technician.today') : t('technician.tomorrow')}</h1>
-          <p class="muted technician-date">{formatDay(range().from)}</p>
+          <h1>{heading()}</h1>
+          <p class="muted technician-date">{dates()}</p>
         </div>
         <SegmentedControl
-          label={t('technician.dayChoice')}
-          value={dayOffset()}
-          onChange={setDayOffset}
+          label={t('technician.periodChoice')}
+          value={period()}
+          onChange={choosePeriod}
           options={[
-            { value: '0', label: t('technician.today') },
-            { value: '1', label: t('technician.tomorrow') },
+            { value: 'today', label: t('technician.today') },
+            { value: 'tomorrow', label: t('technician.tomorrow') },
+            { value: 'week', label: t('technician.week') },
           ]}
         />
       </div>
+      <Show when={period() === 'week'}>
+        <div class="week-nav">
+          <Button
+            variant="secondary"
+            size="lg"
+            onClick={() => showWeekOf(startOfParisDay(monday(), -daysPerWeek))}
+            aria-label={t('technician.previousWeek')}
+          >
+            ‹
+          </Button>
+          <Button variant="secondary" size="lg" onClick={() => showWeekOf(new Date())}>
+            {t('technician.thisWeek')}
+          </Button>
+          <Button
+            variant="secondary"
+            size="lg"
+            onClick={() => showWeekOf(startOfParisDay(monday(), daysPerWeek))}
+            aria-label={t('technician.nextWeek')}
+          >
+            ›
+          </Button>
+        </div>
+      </Show>
       <LiveStatus updatedAt={updatedAt()} error={result.error} onRetry={refresh} />
       <Show when={jobs()} fallback={<Loading lines={5} />}>
         {(list) => (
-          <Show when={list().length > 0} fallback={<EmptyState>{t('technician.noJobs')}</EmptyState>}>
-            <p class="muted">{tCount('technician.jobCount', list().length)}</p>
-            <ol class="plain job-list">
-              <For each={list()}>{(job, index) => <JobCard job={job} position={index() + 1} />}</For>
-            </ol>
+          <Show
+            when={period() === 'week'}
+            fallback={
+              <Show when={list().length > 0} fallback={<EmptyState>{t('technician.noJobs')}</EmptyState>}>
+                <p class="muted">{tCount('technician.jobCount', list().length)}</p>
+                <JobList jobs={list()} headingLevel={2} />
+              </Show>
+            }
+          >
+            <Show when={list().length > 0} fallback={<EmptyState>{t('technician.noJobsThatWeek')}</EmptyState>}>
+              <p class="muted">{tCount('technician.jobCount', list().length)}</p>
+              <WeekJobs monday={monday()} jobs={list()} />
+            </Show>
           </Show>
         )}
       </Show>
