@@ -108,7 +108,8 @@ async function createFixture(db: Database): Promise<Fixture> {
   await prisma.appointment.createMany({ data: appointments });
   const clientEmails = [];
   const siteIds = [];
-  for (let index = 0; index < concurrentBookers; index += 1) {
+  // One more customer than bookers: the last one books during the push measurement.
+  for (let index = 0; index <= concurrentBookers; index += 1) {
     const email = `client${index}@bench.test`;
     const created = await prisma.customer.create({
       data: {
@@ -197,7 +198,7 @@ async function measureOn(database: string, db: Database, withPush: boolean): Pro
       'query($serviceId: ID!, $postalCode: String!, $from: DateTime!, $to: DateTime!) { availableSlots(serviceId: $serviceId, postalCode: $postalCode, from: $from, to: $to) { slots { startsAt endsAt } } }',
     variables: { ...query, from: query.from.toISOString(), to: query.to.toISOString() },
   });
-  const cookie = await logIn(services.yoga, fixture.clientEmails[0]!, password);
+  const cookie = await logIn(services.yoga, fixture.clientEmails[concurrentBookers]!, password);
   const graphql = await timeRuns(100, async () => {
     const response = await services.yoga.fetch('http://bench/graphql', {
       method: 'POST',
@@ -211,19 +212,23 @@ async function measureOn(database: string, db: Database, withPush: boolean): Pro
 
   // Throughput: 20 customers book distinct free slots at the same time.
   const free = (await findAvailableSlots(db.prisma, query, { staff: false })).slots;
-  const queue = free.map((slot) => slot.startsAt);
-  const cookies = await Promise.all(fixture.clientEmails.map((email) => logIn(services.yoga, email, password)));
+  const queue = [...free];
+  const cookies = await Promise.all(fixture.clientEmails.slice(0, concurrentBookers).map((email) => logIn(services.yoga, email, password)));
   let succeeded = 0;
   const startedAt = performance.now();
   await Promise.all(
     cookies.map(async (bookerCookie, booker) => {
+      // A customer online holds one appointment at a time: each takes slots apart from their own.
+      const own: { startsAt: Date; endsAt: Date }[] = [];
       for (let attempt = 0; attempt < bookingsPerBooker; attempt += 1) {
-        const startsAt = queue.shift();
-        if (!startsAt) return;
+        const index = queue.findIndex((slot) => own.every((taken) => slot.endsAt <= taken.startsAt || slot.startsAt >= taken.endsAt));
+        if (index < 0) return;
+        const [slot] = queue.splice(index, 1);
+        own.push(slot!);
         const outcome = await book(services, bookerCookie, {
           serviceId: fixture.serviceId,
           siteId: fixture.siteIds[booker],
-          startsAt: startsAt.toISOString(),
+          startsAt: slot!.startsAt.toISOString(),
         });
         if (outcome === 'MutationBookAppointmentSuccess') succeeded += 1;
       }
@@ -274,7 +279,7 @@ async function measurePush(services: RelaisServices, db: Database, fixture: Fixt
     });
     await book(services, cookie, {
       serviceId: fixture.serviceId,
-      siteId: fixture.siteIds[0],
+      siteId: fixture.siteIds[concurrentBookers],
       startsAt: free[index * 5]!.startsAt.toISOString(),
     });
     await commit;
