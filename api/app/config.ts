@@ -23,6 +23,8 @@ export interface AppConfig {
   /** The mailbox the office's e-mail is read from (imap:// or imaps://user:password@host/INBOX); none: no polling. */
   imapUrl: string | undefined;
   imapPollIntervalMs: number;
+  /** Deliveries accepted per webhook route and sender address each minute. */
+  webhookRateLimitPerMinute: number;
 }
 
 interface TelephonyWebhookSecrets {
@@ -64,5 +66,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     emailWebhookSecret: env.EMAIL_WEBHOOK_SECRET || (production ? undefined : developmentEmailWebhookSecret),
     imapUrl: env.IMAP_URL || undefined,
     imapPollIntervalMs: Number(env.IMAP_POLL_SECONDS) > 0 ? Number(env.IMAP_POLL_SECONDS) * 1000 : 60_000,
+    webhookRateLimitPerMinute: Number(env.WEBHOOK_RATE_LIMIT_PER_MINUTE) > 0 ? Number(env.WEBHOOK_RATE_LIMIT_PER_MINUTE) : 600,
   };
 }

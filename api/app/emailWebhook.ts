@@ -17,6 +17,8 @@ export async function handleEmailWebhook(
   deps: InboundEmailDeps & { config: AppConfig },
 ): Promise<void> {
   const raw = await verifiedBody(request, response, {
+    name: 'email',
+    limits: { prisma: deps.prisma, perMinute: deps.config.webhookRateLimitPerMinute },
     secret: deps.config.emailWebhookSecret,
     secretVariable: 'EMAIL_WEBHOOK_SECRET',
     mediaTypes: ['message/rfc822'],

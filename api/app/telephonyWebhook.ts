@@ -32,6 +32,8 @@ export async function handleTelephonyWebhook(
 ): Promise<void> {
   if (!isProvider(providerName)) return refuse(response, 404, 'UNKNOWN_PROVIDER', `No telephony provider named "${providerName}".`);
   const rawBody = await verifiedBody(request, response, {
+    name: `telephony:${providerName}`,
+    limits: { prisma: deps.prisma, perMinute: deps.config.webhookRateLimitPerMinute },
     secret: deps.config.telephonyWebhookSecrets[providerName],
     secretVariable: `TELEPHONY_${providerName.toUpperCase()}_SECRET`,
     mediaTypes: ['application/json'],

@@ -1,6 +1,9 @@
 // What every signed webhook route shares: JSON answers, a bounded body, and the checks
 // that run before anything is parsed (method, secret, media type, size, signature).
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { RateLimitedError } from '../resolvers/errors.ts';
+import { consumeRateLimit } from '../resolvers/rateLimit.ts';
 import { verifyWebhookSignature, webhookSignatureHeader, webhookTimestampHeader } from '../resolvers/verifyWebhookSignature.ts';
 
 export function reply(response: ServerResponse, status: number, body: object, headers: Record<string, string> = {}): void {
@@ -33,6 +36,12 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | nul
   });
 }
 
+/** The sender's address; behind a proxy (TRUST_PROXY) the first X-Forwarded-For hop. */
+function requestIp(request: IncomingMessage): string {
+  const forwarded = process.env.TRUST_PROXY ? header(request, 'x-forwarded-for')?.split(',')[0]?.trim() : undefined;
+  return forwarded || request.socket.remoteAddress || 'unknown';
+}
+
 function header(request: IncomingMessage, name: string): string | undefined {
   const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;
@@ -45,10 +54,28 @@ function header(request: IncomingMessage, name: string): string | undefined {
 export async function verifiedBody(
   request: IncomingMessage,
   response: ServerResponse,
-  route: { secret: string | undefined; secretVariable: string; mediaTypes: string[]; maxBytes: number },
+  route: {
+    name: string;
+    secret: string | undefined;
+    secretVariable: string;
+    mediaTypes: string[];
+    maxBytes: number;
+    limits: { prisma: PrismaClient; perMinute: number };
+  },
 ): Promise<Buffer | null> {
   if (request.method !== 'POST') {
     refuse(response, 405, 'METHOD_NOT_ALLOWED', 'Webhooks are delivered with POST.');
+    return null;
+  }
+  // Counted before any work on the body, so that a flood costs one counter update per request.
+  try {
+    await consumeRateLimit(route.limits.prisma, [
+      { key: `webhook:${route.name}:${requestIp(request)}`, limit: route.limits.perMinute, windowSeconds: 60 },
+    ]);
+  } catch (error) {
+    if (!(error instanceof RateLimitedError)) throw error;
+    response.setHeader('retry-after', String(error.retryAfterSeconds));
+    refuse(response, 429, error.code, error.messageEn);
     return null;
   }
   if (!route.secret) {

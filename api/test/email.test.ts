@@ -271,6 +271,35 @@ describe('inbound e-mail and replies', () => {
   });
 });
 
+describe('webhook rate limit', () => {
+  let app: TestApp;
+  let server: RunningHttpServer;
+  beforeAll(async () => {
+    app = await createTestApp({ webhookRateLimitPerMinute: 3 });
+    server = await startHttpServer(app, app.config, 0);
+  });
+  afterAll(async () => {
+    await server.close();
+    await app.close();
+  });
+
+  it('answers 429 with Retry-After once a sender exceeds the route’s deliveries per minute, before reading the body', async () => {
+    const post = (route: string) =>
+      fetch(`${server.url}${route}`, { method: 'POST', headers: { 'content-type': 'message/rfc822' }, body: 'Subject: x\r\n\r\nx' });
+    const statuses: number[] = [];
+    // Counters are per minute: allow for one window boundary falling between the requests.
+    for (let attempt = 0; attempt < 8 && !statuses.includes(429); attempt += 1) {
+      const response = await post('/webhooks/email/inbound');
+      statuses.push(response.status);
+      if (response.status === 429) expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+    expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
+    expect(statuses).toContain(429);
+    // Each route counts on its own.
+    expect((await post('/webhooks/telephony/generic')).status).not.toBe(429);
+  });
+});
+
 const dovecot = '/usr/sbin/dovecot';
 
 /** A throwaway Dovecot on a free port, with one mailbox user, started as the tests' own server. */

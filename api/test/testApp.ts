@@ -34,6 +34,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     emailWebhookSecret: developmentEmailWebhookSecret,
     imapUrl: undefined,
     imapPollIntervalMs: 60_000,
+    webhookRateLimitPerMinute: 600,
     ...overrides,
   };
 }
