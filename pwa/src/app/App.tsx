@@ -23,6 +23,10 @@ const AssistantHome = lazy(() => import('../features/assistant/AssistantHome'));
 const TechnicianHome = lazy(() => import('../features/technician/TechnicianHome'));
 const ManagerHome = lazy(() => import('../features/manager/ManagerHome'));
 const PlanningPage = lazy(() => import('../features/planning/PlanningPage'));
+const InboxPage = lazy(() => import('../features/inbox/InboxPage'));
+const TicketPage = lazy(() => import('../features/inbox/TicketPage'));
+const CustomerPage = lazy(() => import('../features/assistant/CustomerPage'));
+const CallLogPage = lazy(() => import('../features/calls/CallLogPage'));
 
 function Shell(props: RouteSectionProps) {
   return (
@@ -50,6 +54,18 @@ function roleArea(role: Role, width: 'phone' | 'wide') {
   );
 }
 
+/** The office's shared screens, in the assistant's and the manager's areas alike. */
+function OfficeRoutes() {
+  return (
+    <>
+      <Route path="/inbox" component={InboxPage} />
+      <Route path="/tickets/:id" component={TicketPage} />
+      <Route path="/customers/:id" component={CustomerPage} />
+      <Route path="/calls" component={CallLogPage} />
+    </>
+  );
+}
+
 export function App() {
   return (
     <Router root={Shell}>
@@ -67,6 +83,7 @@ export function App() {
       <Route path="/assistant" component={roleArea('ASSISTANT', 'wide')}>
         <Route path="/" component={AssistantHome} />
         <Route path="/planning" component={PlanningPage} />
+        <OfficeRoutes />
       </Route>
       <Route path="/technician" component={roleArea('TECHNICIAN', 'phone')}>
         <Route path="/" component={TechnicianHome} />
@@ -74,6 +91,7 @@ export function App() {
       <Route path="/manager" component={roleArea('MANAGER', 'wide')}>
         <Route path="/" component={ManagerHome} />
         <Route path="/planning" component={PlanningPage} />
+        <OfficeRoutes />
       </Route>
       <Route path="*" component={NotFoundPage} />
     </Router>

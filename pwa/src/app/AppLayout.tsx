@@ -1,11 +1,12 @@
-import { createSignal, For, Show, type JSX } from 'solid-js';
+import { createSignal, For, Show, Suspense, type JSX } from 'solid-js';
+import { Dynamic } from 'solid-js/web';
 import { useLocation, useNavigate } from '@solidjs/router';
 import { t } from '../i18n';
 import { Button, ButtonLink } from '../ui/Button';
 import { Logo } from '../ui/Logo';
 import { showToast } from '../ui/toast';
 import { LanguageSwitch } from './LanguageSwitch';
-import { areaLinksByRole } from './roles';
+import { areaLinksByRole, areaOverlayByRole } from './roles';
 import { signOut, type SessionUser } from './session';
 import './shell.css';
 
@@ -40,6 +41,14 @@ export function AppLayout(props: { user?: SessionUser; width: 'phone' | 'wide'; 
       <a class="skip-link" href="#main">
         {t('common.skipToContent')}
       </a>
+      {/* Before the header in the tab order: an incoming call is reachable at once. */}
+      <Show when={props.user && areaOverlayByRole[props.user.role]}>
+        {(overlay) => (
+          <Suspense>
+            <Dynamic component={overlay()} />
+          </Suspense>
+        )}
+      </Show>
       <header class="app-header">
         <div class={`app-header-inner app-width-${props.width}`}>
           <a href={'/'} class="app-brand" aria-label={t('header.homeLink')}>
@@ -51,6 +60,13 @@ export function AppLayout(props: { user?: SessionUser; width: 'phone' | 'wide'; 
                 {(link) => (
                   <a href={link.href} class="app-nav-link" aria-current={location.pathname === link.href ? 'page' : undefined}>
                     {t(link.label)}
+                    <Show when={link.counter}>
+                      {(counter) => (
+                        <Suspense>
+                          <Dynamic component={counter()} />
+                        </Suspense>
+                      )}
+                    </Show>
                   </a>
                 )}
               </For>

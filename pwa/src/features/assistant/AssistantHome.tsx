@@ -1,28 +1,17 @@
-import { createEffect, createSignal, onCleanup, Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import { useSearchParams } from '@solidjs/router';
-import { createSubscription } from '@urql/solid';
 import { usePageTitle } from '../../app/pageTitle';
-import { graphql } from '../../gql';
 import { t } from '../../i18n';
 import { EmptyState } from '../../ui/EmptyState';
+import { InboxShortcuts } from '../inbox/InboxShortcuts';
 import { OfficeOverviewTiles } from '../office/OfficeOverviewTiles';
 import { Customer360 } from './Customer360';
-import type { CustomerChange } from './customerChange';
+import { createCustomerChanges } from './customerChange';
 import { CustomerSearch } from './CustomerSearch';
 import './assistant.css';
 
-const CustomerChangedSubscription = graphql(`
-  subscription CustomerChanged {
-    customerChanged {
-      id
-    }
-  }
-`);
-
-const changeHighlightMs = 4000;
-
 /**
- * The assistant's desk: office counters, then the customer search with the open
+ * The assistant's desk: office counters and the inbox's views, then the customer search with the open
  * customer's 360° record beside it. The search text and the open customer live in
  * the address (?q=…&customer=…) so the view survives a reload and can be shared.
  */
@@ -30,21 +19,8 @@ export default function AssistantHome() {
   usePageTitle(() => t('assistant.title'));
   const [searchParams, setSearchParams] = useSearchParams<{ q?: string; customer?: string }>();
   const [openedByUser, setOpenedByUser] = createSignal(false);
-  const [lastChange, setLastChange] = createSignal<CustomerChange>();
-  const [recentlyChangedId, setRecentlyChangedId] = createSignal<string>();
-
   // Another user (or the telephony integration) changed a customer: what shows it refreshes.
-  const [changes] = createSubscription({ query: CustomerChangedSubscription });
-  let highlightTimer: ReturnType<typeof setTimeout> | undefined;
-  createEffect(() => {
-    const changed = changes.data?.customerChanged;
-    if (!changed) return;
-    setLastChange({ customerId: changed.id });
-    setRecentlyChangedId(changed.id);
-    clearTimeout(highlightTimer);
-    highlightTimer = setTimeout(() => setRecentlyChangedId(undefined), changeHighlightMs);
-  });
-  onCleanup(() => clearTimeout(highlightTimer));
+  const { lastChange, recentlyChangedId } = createCustomerChanges();
 
   const openCustomer = (customerId: string) => {
     setOpenedByUser(true);
@@ -55,6 +31,7 @@ export default function AssistantHome() {
     <div class="stack" data-testid="home-assistant">
       <h1 class="visually-hidden">{t('assistant.title')}</h1>
       <OfficeOverviewTiles variant="row" headingLevel={2} />
+      <InboxShortcuts />
       <div class="assistant-workspace">
         <CustomerSearch
           initialText={searchParams.q ?? ''}

@@ -10,11 +10,11 @@ import { Badge } from '../../ui/Badge';
 import { Card } from '../../ui/Card';
 import { EmptyState } from '../../ui/EmptyState';
 import { Loading } from '../../ui/Loading';
-import { TicketPriorityBadge, TicketStatusBadge } from '../../ui/statusBadges';
 import type { CustomerChange } from './customerChange';
 import { AppointmentRows } from '../customer/AppointmentRows';
 import { InvoiceRows, QuoteRows } from '../customer/DocumentRows';
 import { ContractRows, SiteRows } from '../customer/PlaceRows';
+import { OpenTicketRows } from '../customer/TicketRows';
 
 const Customer360Query = graphql(`
   query Customer360($id: ID!) {
@@ -51,13 +51,7 @@ const Customer360Query = graphql(`
         ...AppointmentSummary
       }
       openTickets {
-        id
-        number
-        subject
-        status
-        priority
-        createdAt
-        resolutionDueAt
+        ...OpenTicketSummary
       }
       quotes(limit: 5) {
         ...QuoteSummary
@@ -140,36 +134,6 @@ function Coordinates(props: { customer: CustomerRecord }) {
                 <Show when={contact.isPrimary}>
                   <Badge tone="info">{t('customer.primaryContact')}</Badge>
                 </Show>
-              </li>
-            )}
-          </For>
-        </ul>
-      </Show>
-    </Card>
-  );
-}
-
-function OpenTickets(props: { tickets: CustomerRecord['openTickets'] }) {
-  return (
-    <Card title={t('customer.openTickets')} headingLevel={3}>
-      <Show when={props.tickets.length > 0} fallback={<EmptyState>{t('customer.noOpenTickets')}</EmptyState>}>
-        <ul class="rows">
-          <For each={props.tickets}>
-            {(ticket) => (
-              <li>
-                <div class="row-main">
-                  <strong>
-                    #{ticket.number} · {ticket.subject}
-                  </strong>
-                  <span class="muted small">
-                    {t('customer.ticketOpened', { date: formatDateTime(ticket.createdAt) })}
-                    <Show when={ticket.resolutionDueAt}>{(due) => <> · {t('customer.ticketDue', { date: formatDateTime(due()) })}</>}</Show>
-                  </span>
-                </div>
-                <div class="row-side">
-                  <TicketPriorityBadge priority={ticket.priority} />
-                  <TicketStatusBadge status={ticket.status} />
-                </div>
               </li>
             )}
           </For>
@@ -281,7 +245,9 @@ export function Customer360(props: {
               <Card title={t('customer.upcomingAppointments')} headingLevel={3}>
                 <AppointmentRows appointments={record().upcomingAppointments} emptyText={t('customer.noUpcoming')} showAddress />
               </Card>
-              <OpenTickets tickets={record().openTickets} />
+              <Card title={t('customer.openTickets')} headingLevel={3}>
+                <OpenTicketRows tickets={record().openTickets} />
+              </Card>
               <Card title={t('customer.sites')} headingLevel={3}>
                 <SiteRows sites={record().sites} />
               </Card>
