@@ -28,6 +28,7 @@ import { addBusinessMinutes, computeSlaDueAt } from './computeSlaDueAt.ts';
 import { customerSearchText, foldForSearch } from './customerSearchText.ts';
 import { frenchPublicHolidays } from './frenchHolidays.ts';
 import { parisInstant, parisWallClock } from './parisTime.ts';
+import { normalizePhone } from './normalizePhone.ts';
 
 export interface SeedSummary {
   skipped: boolean;
@@ -1797,7 +1798,14 @@ function frenchPhone(dice: Dice, kind: 'mobile' | 'landline'): string {
           ['4', 3],
           ['5', 4],
         ]);
-  return `+33${prefix}${dice.digits(8)}`;
+  const digits = dice.digits(8);
+  // Some blocks are not allocated (07 0x) or belong to overseas departments (06 9x): such a
+  // number would never match a caller, so the next allocated block is taken, without a new draw.
+  for (let shift = 0; shift < 10; shift += 1) {
+    const candidate = `+33${prefix}${(Number(digits[0]) + shift) % 10}${digits.slice(1)}`;
+    if (normalizePhone(candidate) === candidate) return candidate;
+  }
+  throw new Error(`no valid French number near +33${prefix}${digits}`);
 }
 
 function personalEmail(dice: Dice, firstName: string, lastName: string, attempt: number): string {

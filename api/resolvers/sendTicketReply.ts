@@ -29,11 +29,15 @@ export type SendTicketReplyInput = z.input<typeof sendTicketReplyInput>;
 
 const referencesKept = 20;
 
+/** The [#1234] token, once: a customer's answer finds its ticket even when their client drops In-Reply-To. */
+function withTicketToken(subject: string, ticketNumber: number): string {
+  const token = `[#${ticketNumber}]`;
+  return subject.includes(token) ? subject : `${subject} ${token}`;
+}
+
 /** "Re: Panne tableau [#1234]": one reply prefix, and the token once. */
 export function replySubject(original: string, ticketNumber: number): string {
-  const token = `[#${ticketNumber}]`;
-  const base = /^\s*re\s*:/i.test(original) ? original.trim() : `Re: ${original.trim()}`;
-  return base.includes(token) ? base : `${base} ${token}`;
+  return withTicketToken(/^\s*re\s*:/i.test(original) ? original.trim() : `Re: ${original.trim()}`, ticketNumber);
 }
 
 /**
@@ -84,7 +88,9 @@ export async function sendTicketReply(
           fromAddress: sender,
           toAddresses: [to],
           ccAddresses: [],
-          subject: data.subject ?? replySubject(lastInbound?.subject ?? ticket.subject, ticket.number),
+          subject: data.subject
+            ? withTicketToken(data.subject, ticket.number)
+            : replySubject(lastInbound?.subject ?? ticket.subject, ticket.number),
           textBody: data.body,
           templateId: data.templateId ?? null,
           ticketId: data.ticketId,

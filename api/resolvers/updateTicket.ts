@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
-import { parseInput } from './errors.ts';
+import { NotFoundError, parseInput, ValidationError } from './errors.ts';
 import { idRule } from './inputRules.ts';
 import {
   actorUserId,
@@ -23,12 +23,15 @@ const updateTicketInput = z.object({
   category: ticketCategoryRule.nullish(),
   // null takes the ticket off anyone's list; absent leaves it where it is.
   assigneeId: idRule.nullable().optional(),
+  // Same convention: null unlinks, absent keeps (a ticket opened for an unknown caller gets its customer later).
+  customerId: idRule.nullable().optional(),
+  siteId: idRule.nullable().optional(),
 });
 
 export type UpdateTicketInput = z.input<typeof updateTicketInput>;
 
 /**
- * Changes a ticket's status, priority, category or assignee. Each effective change writes
+ * Changes a ticket's status, priority, category, assignee, customer or site. Each effective change writes
  * its timeline event (STATUS_CHANGE, PRIORITY_CHANGE, ASSIGNMENT; SYSTEM for the category),
  * and the ticket row stays locked from read to write, so concurrent changes chain instead
  * of both claiming the same "from". A new priority recomputes the SLA due times from the
@@ -39,8 +42,13 @@ export async function updateTicket(
   actor: Viewer | null,
   input: UpdateTicketInput,
 ): Promise<{ ticketId: string; changed: boolean }> {
-  const { id, status, priority, category, assigneeId } = parseInput(updateTicketInput, input);
+  const { id, status, priority, category, assigneeId, customerId, siteId } = parseInput(updateTicketInput, input);
   if (assigneeId) await assertAssignable(deps.prisma, assigneeId);
+  if (customerId && !(await deps.prisma.customer.findFirst({ where: { id: customerId, erasedAt: null }, select: { id: true } }))) {
+    throw new NotFoundError('Client', 'Customer');
+  }
+  const site = siteId ? await deps.prisma.site.findUnique({ where: { id: siteId }, select: { customerId: true } }) : null;
+  if (siteId && !site) throw new NotFoundError('Adresse', 'Site');
   const authorId = actorUserId(actor);
   const changed = await deps.prisma.$transaction(async (tx) => {
     const ticket = await lockChangeableTicket(tx, id);
@@ -67,6 +75,29 @@ export async function updateTicket(
       update.assigneeId = assigneeId;
       record('ASSIGNMENT', { assigneeId });
     }
+    const links = await tx.ticket.findUniqueOrThrow({ where: { id }, select: { customerId: true, siteId: true } });
+    // A site names its customer; a new customer drops a site that is not theirs.
+    const nextCustomerId = site ? site.customerId : customerId !== undefined ? customerId : links.customerId;
+    if (site && customerId && customerId !== site.customerId) {
+      throw new ValidationError([
+        {
+          path: 'siteId',
+          messageFr: 'Cette adresse n’appartient pas à ce client.',
+          messageEn: 'This site does not belong to this customer.',
+        },
+      ]);
+    }
+    const nextSiteId = siteId !== undefined ? siteId : links.siteId && nextCustomerId === links.customerId ? links.siteId : null;
+    if (nextCustomerId !== links.customerId) {
+      update.customerId = nextCustomerId;
+      record('SYSTEM', { field: 'customer', ...(await readableChange(tx, 'customer', links.customerId, nextCustomerId)) });
+      // The calls of the ticket now tell whose number it was.
+      if (nextCustomerId) await tx.call.updateMany({ where: { ticketId: id, customerId: null }, data: { customerId: nextCustomerId } });
+    }
+    if (nextSiteId !== links.siteId) {
+      update.siteId = nextSiteId;
+      record('SYSTEM', { field: 'site', ...(await readableChange(tx, 'site', links.siteId, nextSiteId)) });
+    }
     if (events.length === 0) return false;
     await tx.ticket.update({ where: { id }, data: update });
     await tx.ticketEvent.createMany({ data: events });
@@ -74,4 +105,15 @@ export async function updateTicket(
   });
   if (changed) publishTicketChange(deps.hub, id, 'UPDATED');
   return { ticketId: id, changed };
+}
+
+/** The timeline keeps what people read (a name, an address), not ids that may later disappear. */
+async function readableChange(tx: Prisma.TransactionClient, field: 'customer' | 'site', from: string | null, to: string | null) {
+  const describe = async (id: string | null) => {
+    if (!id) return null;
+    if (field === 'customer') return (await tx.customer.findUnique({ where: { id }, select: { name: true } }))?.name ?? null;
+    const site = await tx.site.findUnique({ where: { id }, select: { street: true, postalCode: true, city: true } });
+    return site ? `${site.street}, ${site.postalCode} ${site.city}` : null;
+  };
+  return { from: await describe(from), to: await describe(to) };
 }

@@ -59,6 +59,16 @@ const UserSummary = builder.prismaObject('User', {
   }),
 });
 
+builder.queryField('assignableUsers', (t) =>
+  t.prismaField({
+    type: [UserSummary],
+    description: 'The colleagues a ticket can be given to: every active member of staff.',
+    authScopes: { staff: true },
+    resolve: (query, _root, _args, context) =>
+      context.prisma.user.findMany({ ...query, where: { active: true, role: { not: 'CLIENT' } }, orderBy: { name: 'asc' } }),
+  }),
+);
+
 builder.prismaObject('Ticket', {
   description: 'A customer request being handled by the office.',
   authScopes: { staff: true },
@@ -154,7 +164,8 @@ builder.prismaObject('TicketEvent', {
     change: t.field({
       type: TicketFieldChange,
       nullable: true,
-      description: 'STATUS_CHANGE, PRIORITY_CHANGE, and SYSTEM events that changed the category.',
+      description:
+        'STATUS_CHANGE, PRIORITY_CHANGE, and SYSTEM events that changed the category, customer or site (names and addresses as they were).',
       resolve: (event) => {
         const data = eventData(event);
         const field = event.kind in changedField ? changedField[event.kind as keyof typeof changedField] : data.field;
@@ -304,6 +315,8 @@ const UpdateTicketInput = builder.inputType('UpdateTicketInput', {
     priority: t.field({ type: TicketPriorityEnum, required: false, description: 'Recomputes the SLA due times.' }),
     category: t.field({ type: TicketCategoryEnum, required: false }),
     assigneeId: t.id({ required: false, description: 'null takes the ticket off everyone’s list; absent leaves it as is.' }),
+    customerId: t.id({ required: false, description: 'null unlinks; absent leaves it. A site of another customer is dropped.' }),
+    siteId: t.id({ required: false, description: 'One of the customer’s sites (it implies the customer); null unlinks.' }),
   }),
 });
 

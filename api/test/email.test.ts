@@ -255,6 +255,17 @@ describe('inbound e-mail and replies', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('keeps the [#number] token in a subject the assistant wrote (from a template)', async () => {
+    const ticket = await app.db.prisma.ticket.findFirstOrThrow({
+      where: { customerId: dupontId, status: { not: 'CLOSED' } },
+      select: { id: true, number: true },
+    });
+    const sent = await assistant.request(replyMutation, {
+      input: { ticketId: ticket.id, subject: 'Votre devis', body: 'Bonjour, voici le devis.', idempotencyKey: randomUUID() },
+    });
+    expect(sent.data?.sendTicketReply).toMatchObject({ data: { subject: `Votre devis [#${ticket.number}]` } });
+  });
+
   it('refuses a reply without a body or recipient in French and English, sending nothing', async () => {
     const sentBefore = smtp.received.length;
     const ticketId = (await app.db.prisma.ticket.findFirstOrThrow({ where: { customerId: null }, select: { id: true } })).id;

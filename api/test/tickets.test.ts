@@ -278,6 +278,44 @@ describe('tickets: create, change, note, merge', () => {
     expect(unchanged.events).toHaveLength(reopened.events.length);
   });
 
+  it('links a ticket opened for an unknown caller to its customer and site later, in readable words, and its call too', async () => {
+    const call = await callOf(null);
+    const ticket = await created({ subject: 'Appel entrant – 06 12 34 56 78', callId: call.id });
+    expect(ticket.customer).toBeNull();
+
+    const mismatch = await send(updateTicketMutation, { input: { id: ticket.id, customerId: heleneId, siteId: paulSiteId } });
+    expect(mismatch).toMatchObject({ __typename: 'ValidationError', messageFr: expect.stringContaining('n’appartient pas à ce client') });
+
+    const linked = await send(updateTicketMutation, { input: { id: ticket.id, siteId: heleneSiteId } });
+    expect(linked).toMatchObject({ __typename: 'MutationUpdateTicketSuccess', data: { customer: { id: heleneId } } });
+    const changes = await app.db.prisma.ticketEvent.findMany({
+      where: { ticketId: ticket.id, kind: 'SYSTEM' },
+      orderBy: { createdAt: 'asc' },
+      select: { data: true },
+    });
+    expect(changes.map((event) => event.data)).toEqual([
+      { field: 'customer', from: null, to: 'Lefèvre Hélène' },
+      { field: 'site', from: null, to: '12 rue Oberkampf, 75011 Paris' },
+    ]);
+    expect(await app.db.prisma.call.findUniqueOrThrow({ where: { id: call.id }, select: { customerId: true } })).toEqual({
+      customerId: heleneId,
+    });
+
+    // Another customer drops the site that was the first one's.
+    await send(updateTicketMutation, {
+      input: { id: ticket.id, customerId: (await app.db.prisma.site.findUniqueOrThrow({ where: { id: paulSiteId } })).customerId },
+    });
+    expect(await app.db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id }, select: { siteId: true } })).toEqual({ siteId: null });
+  });
+
+  it('lists the colleagues a ticket can be given to', async () => {
+    const result = await assistant.request('{ assignableUsers { name role } }');
+    expect(result.data?.assignableUsers).toEqual([
+      { name: 'Claire Martin', role: 'ASSISTANT' },
+      { name: 'Gaëtan Leroy', role: 'TECHNICIAN' },
+    ]);
+  });
+
   it('refuses an unknown ticket or assignee and changes nothing', async () => {
     const ticket = await created({ subject: 'Volet roulant bloqué' });
     const before = await counts();

@@ -141,6 +141,39 @@ describe('incoming calls', () => {
     await context.close();
   });
 
+  it('links the ticket of an unknown caller to the customer found by search, and the call with it', async () => {
+    const { prisma } = app.system.db;
+    const customer = await prisma.customer.findFirstOrThrow({
+      where: { emails: { has: 'client@demo.relais.fr' } },
+      select: { id: true, name: true },
+    });
+    const context = await app.browser.newContext({ viewport: desktop, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    const page = await context.newPage();
+    await openInbox(page);
+
+    const callId = await ring('07 00 00 00 02');
+    const unknown = page.getByTestId('incoming-call').filter({ hasText: 'Client inconnu' });
+    await unknown.waitFor({ timeout: 1000 });
+    await unknown.getByRole('button', { name: 'Créer un ticket' }).click();
+    await page.waitForURL(/\/assistant\/tickets\//, { timeout: 10_000 });
+
+    const panel = page.getByTestId('ticket-customer');
+    await panel.getByRole('button', { name: 'Lier à un client' }).click();
+    await panel.getByRole('searchbox').fill(customer.name);
+    await panel
+      .getByRole('button', { name: new RegExp(customer.name) })
+      .first()
+      .click();
+    await panel.getByRole('link', { name: customer.name, exact: true }).waitFor({ timeout: 10_000 });
+    const call = await prisma.call.findFirstOrThrow({
+      where: { providerCallId: callId },
+      select: { customerId: true, ticket: { select: { customerId: true } } },
+    });
+    expect(call).toEqual({ customerId: customer.id, ticket: { customerId: customer.id } });
+    await page.getByTestId('ticket-page').getByText(`Client\u00a0:`).first().waitFor({ timeout: 10_000 });
+    await context.close();
+  });
+
   it('shows the card on a phone-sized screen too', async () => {
     const context = await app.browser.newContext({ viewport: phone, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
     const page = await context.newPage();

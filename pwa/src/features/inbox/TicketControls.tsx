@@ -1,3 +1,4 @@
+import { createQuery } from '@urql/solid';
 import type { Accessor } from 'solid-js';
 import { createSubmission } from '../../app/submission';
 import { apiClient, signedInUser } from '../../app/session';
@@ -25,6 +26,15 @@ const UpdateTicketMutation = graphql(`
         }
       }
       ...ErrorFields
+    }
+  }
+`);
+
+const AssignableUsersQuery = graphql(`
+  query AssignableUsers {
+    assignableUsers {
+      id
+      name
     }
   }
 `);
@@ -63,14 +73,19 @@ const optionsOf = <Value extends string>(values: Value[], key: (value: Value) =>
  */
 export function TicketControls(props: { ticket: ControlledTicket; disabled: boolean; onMerge: () => void }) {
   const { update } = createTicketUpdate(() => props.ticket.id);
-  const me = () => signedInUser();
+  const [colleagues] = createQuery({ query: AssignableUsersQuery });
+  // Me first, then every colleague; the current assignee stays listed while the list loads.
   const assigneeOptions = () => {
-    const options = [{ value: 'none', label: t('inbox.unassigned') }];
-    const current = props.ticket.assignee;
-    const self = me();
-    if (self) options.push({ value: self.id, label: t('ticket.meNamed', { name: self.name }) });
-    if (current && current.id !== self?.id) options.push({ value: current.id, label: current.name });
-    return options;
+    const self = signedInUser();
+    const people = [...(colleagues.data?.assignableUsers ?? []), ...(props.ticket.assignee ? [props.ticket.assignee] : [])];
+    const others = people.filter(
+      (person, index) => person.id !== self?.id && people.findIndex((other) => other.id === person.id) === index,
+    );
+    return [
+      { value: 'none', label: t('inbox.unassigned') },
+      ...(self ? [{ value: self.id, label: t('ticket.meNamed', { name: self.name }) }] : []),
+      ...others.map((person) => ({ value: person.id, label: person.name })),
+    ];
   };
   const apply = async (change: Omit<UpdateTicketInput, 'id'>, select: HTMLSelectElement, previous: string) => {
     if (!(await update(change))) select.value = previous;

@@ -11,12 +11,13 @@ import { t } from '../../i18n';
 import { formatAddress, formatDateTime } from '../../i18n/format';
 import { Alert } from '../../ui/Alert';
 import { Badge } from '../../ui/Badge';
-import { ButtonLink } from '../../ui/Button';
+import { Button, ButtonLink } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { EmptyState } from '../../ui/EmptyState';
 import { isPlainKey, isTypingInField } from '../../ui/keyboard';
 import { Loading } from '../../ui/Loading';
 import { TicketPriorityBadge, TicketStatusBadge } from '../../ui/statusBadges';
+import { CustomerSearch } from '../assistant/CustomerSearch';
 import { CustomerSnapshot } from '../customer/CustomerSnapshot';
 import { formatDue } from './clock';
 import { MergeDialog } from './MergeDialog';
@@ -101,10 +102,39 @@ function SlaTargets(props: { ticket: TicketRecord }) {
   );
 }
 
+/** A ticket opened for an unknown caller or sender: find the customer and link it (the call follows). */
+function LinkCustomer(props: { ticketId: string }) {
+  const [searching, setSearching] = createSignal(false);
+  const [searchText, setSearchText] = createSignal('');
+  const { update } = createTicketUpdate(() => props.ticketId);
+  return (
+    <Show
+      when={searching()}
+      fallback={
+        <div class="stack-sm">
+          <EmptyState>{t('ticket.noCustomer')}</EmptyState>
+          <Button variant="secondary" onClick={() => setSearching(true)}>
+            {t('ticket.linkCustomer')}
+          </Button>
+        </div>
+      }
+    >
+      <CustomerSearch
+        initialText={searchText()}
+        selectedId={undefined}
+        recentlyChangedId={undefined}
+        onSearchText={setSearchText}
+        onOpen={(customerId) => void update({ customerId }).then((linked) => linked && setSearching(false))}
+        lastChange={undefined}
+      />
+    </Show>
+  );
+}
+
 function CustomerPanel(props: { ticket: TicketRecord }) {
   return (
     <Card title={t('ticket.customerTitle')} headingLevel={2} data-testid="ticket-customer">
-      <Show when={props.ticket.customer} fallback={<EmptyState>{t('ticket.noCustomer')}</EmptyState>}>
+      <Show when={props.ticket.customer} fallback={<LinkCustomer ticketId={props.ticket.id} />}>
         {(customer) => (
           <div class="stack-sm">
             <p class="ticket-customer-name">

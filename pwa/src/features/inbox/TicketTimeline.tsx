@@ -73,6 +73,8 @@ const changedFieldLabels: Record<string, MessageKey> = {
   status: 'timeline.statusChange',
   priority: 'timeline.priorityChange',
   category: 'timeline.categoryChange',
+  customer: 'timeline.customerChange',
+  site: 'timeline.siteChange',
 };
 
 function Change(props: { change: NonNullable<TimelineEventFragment['change']> }) {
