@@ -11,7 +11,7 @@ const config: CodegenConfig = {
       config: {
         useTypeImports: true,
         enumsAsTypes: true,
-        scalars: { DateTime: 'string' },
+        scalars: { DateTime: 'string', File: { input: 'Blob', output: 'never' } },
         strictScalars: true,
       },
       presetConfig: { fragmentMasking: false },

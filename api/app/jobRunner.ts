@@ -5,9 +5,12 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { appointmentEmailKind, sendQueuedAppointmentEmail } from '../resolvers/enqueueAppointmentEmail.ts';
+import { deliverInterventionReport, interventionReportKind } from '../resolvers/deliverInterventionReport.ts';
 import { appointmentReminderKind } from '../resolvers/scheduleAppointmentReminder.ts';
 import { sendAppointmentReminder } from '../resolvers/sendAppointmentReminder.ts';
+import { quoteDocumentKind, storeQuoteDocument } from '../resolvers/storeQuoteDocument.ts';
 import type { AppConfig } from './config.ts';
+import type { FileStore } from './fileStore.ts';
 import type { Mailer } from './mailer.ts';
 
 export interface ClaimedAction {
@@ -42,10 +45,17 @@ function retryDelayMs(failedAttempts: number): number {
 }
 
 /** The actions this version of the API knows how to run, by kind. */
-export function builtInJobHandlers(deps: { prisma: PrismaClient; mailer: Mailer; config: AppConfig }): Record<string, JobHandler> {
+export function builtInJobHandlers(deps: {
+  prisma: PrismaClient;
+  mailer: Mailer;
+  files: FileStore;
+  config: AppConfig;
+}): Record<string, JobHandler> {
   return {
     [appointmentReminderKind]: (action) => sendAppointmentReminder(deps, action.payload),
     [appointmentEmailKind]: (action) => sendQueuedAppointmentEmail(deps, action.payload),
+    [interventionReportKind]: (action) => deliverInterventionReport(deps, action.payload),
+    [quoteDocumentKind]: (action) => storeQuoteDocument(deps, action.payload),
   };
 }
 

@@ -48,7 +48,7 @@ export async function startSystem(config: AppConfig, db?: Database): Promise<Run
   const http = await startHttpServer(services, config);
   const jobs = createJobRunner({
     prisma: database.prisma,
-    handlers: builtInJobHandlers({ prisma: database.prisma, mailer: services.mailer, config }),
+    handlers: builtInJobHandlers({ prisma: database.prisma, mailer: services.mailer, files: services.files, config }),
     pollIntervalMs: config.jobPollIntervalMs,
     wakeUps: services.hub.subscribe('jobsDue'),
   });

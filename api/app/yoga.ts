@@ -2,6 +2,7 @@
 // app/httpServer.ts binds it to HTTP and WebSocket.
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { createFetch } from '@whatwg-node/fetch';
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError, type Plugin } from 'graphql-yoga';
 import { DomainError, ValidationError } from '../resolvers/errors.ts';
@@ -17,6 +18,13 @@ interface SocketServerContext {
 }
 
 export const csrfHeader = 'x-graphql-csrf';
+
+/**
+ * Multipart uploads are cut off while being read, so that no request can fill the
+ * memory: a little above the largest file a use case accepts (a 10 MB photo), which
+ * therefore still gets its own typed "too large" answer.
+ */
+const uploadLimits = { fileSize: 12_000_000, files: 1, fieldSize: 1_000_000 };
 
 function headersOf(serverContext: { request?: Request } & Partial<SocketServerContext>): Headers {
   if (serverContext.request) return serverContext.request.headers;
@@ -53,6 +61,7 @@ const useResponseCookies: Plugin = {
 export function createYogaApp(services: AppServices) {
   return createYoga<{ socketIp?: string } & Partial<SocketServerContext>, Context>({
     schema,
+    fetchAPI: createFetch({ formDataLimits: uploadLimits }),
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: !services.config.production,

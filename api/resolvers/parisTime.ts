@@ -57,3 +57,9 @@ export function addParisDays(instant: Date, days: number): Date {
   const target = new Date(Date.UTC(wall.year, wall.month - 1, wall.day + days));
   return parisInstant(target.getUTCFullYear(), target.getUTCMonth() + 1, target.getUTCDate(), wall.hour, wall.minute);
 }
+
+/** The Paris calendar date of an instant, "2026-03-12". */
+export function parisDateKey(instant: Date): string {
+  const wall = parisWallClock(instant);
+  return `${wall.year}-${String(wall.month).padStart(2, '0')}-${String(wall.day).padStart(2, '0')}`;
+}

@@ -1,6 +1,5 @@
 // The e-mails a customer gets about an appointment: confirmation, change, cancellation
 // and the reminder, with the calendar invite attached, each recorded as an EmailMessage.
-import { randomUUID } from 'node:crypto';
 import type { AppConfig } from '../app/config.ts';
 import type { MailAttachment, Mailer } from '../app/mailer.ts';
 import type { Locale, PrismaClient } from '../generated/prisma/client.ts';
@@ -19,12 +18,12 @@ import { formatParisDayAndHours } from './formatParisDate.ts';
 import { formatPhoneForDisplay } from './formatPhone.ts';
 import { readCompanyProfile } from './readCompanyProfile.ts';
 import { renderTemplate } from './renderTemplate.ts';
+import { parseMailbox, sendRecordedEmail, type RecordedEmailOutcome } from './sendRecordedEmail.ts';
 
 export type AppointmentEmailKind = 'confirmation' | 'rescheduled' | 'cancelled' | 'reminder';
 
 export type AppointmentEmailOutcome =
-  | { status: 'SENT'; emailMessageId: string }
-  | { status: 'FAILED'; emailMessageId: string; error: string }
+  | RecordedEmailOutcome
   | { status: 'SKIPPED'; reason: 'APPOINTMENT_NOT_FOUND' | 'CUSTOMER_ERASED' | 'NO_EMAIL_ADDRESS' | 'NO_EMAIL_CONSENT' };
 
 /**
@@ -52,7 +51,7 @@ export async function sendAppointmentEmail(
   kind: AppointmentEmailKind,
   options: { templateKey?: string | null } = {},
 ): Promise<AppointmentEmailOutcome> {
-  const { prisma, mailer, config } = deps;
+  const { prisma, config } = deps;
   const appointment = await prisma.appointment.findUnique({ where: { id: appointmentId }, select: appointmentDetailsSelect });
   if (!appointment) return { status: 'SKIPPED', reason: 'APPOINTMENT_NOT_FOUND' };
   const { customer } = appointment;
@@ -98,33 +97,7 @@ export async function sendAppointmentEmail(
           },
         ];
 
-  // Our own Message-ID, so that a message the server refused is recorded under an id too.
-  const messageId = `<${randomUUID()}@${sender.email.split('@')[1] ?? 'relais'}>`;
-  let error: string | null = null;
-  try {
-    await mailer.send({ to, subject, text, attachments, headers: { 'Message-ID': messageId } });
-  } catch (sendError) {
-    error = sendError instanceof Error ? sendError.message : String(sendError);
-  }
-  const record = await prisma.emailMessage.create({
-    data: {
-      direction: 'OUTBOUND',
-      status: error === null ? 'SENT' : 'FAILED',
-      messageId,
-      references: [],
-      fromAddress: sender.email,
-      toAddresses: [to],
-      ccAddresses: [],
-      subject,
-      textBody: text,
-      customerId: customer.id,
-      error,
-      templateId: fromTemplate?.templateId ?? null,
-      sentAt: error === null ? new Date() : null,
-    },
-    select: { id: true },
-  });
-  return error === null ? { status: 'SENT', emailMessageId: record.id } : { status: 'FAILED', emailMessageId: record.id, error };
+  return sendRecordedEmail(deps, { to, subject, text, attachments, customerId: customer.id, templateId: fromTemplate?.templateId ?? null });
 }
 
 /**
@@ -146,12 +119,6 @@ async function renderStoredTemplate(
   const rendered = renderTemplate(template, await buildTemplateValues(deps, { appointmentId }, locale, null));
   if (rendered.missing.length > 0) return null;
   return { subject: rendered.subject ?? template.subject, text: rendered.body, templateId: template.id };
-}
-
-/** "Duret Électricité <contact@duret-electricite.fr>" → its name and address. */
-function parseMailbox(mailbox: string): { name: string | null; email: string } {
-  const match = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(mailbox);
-  return match ? { name: match[1] || null, email: match[2]! } : { name: null, email: mailbox.trim() };
 }
 
 interface Wording {

@@ -19,6 +19,8 @@ export const builder = new SchemaBuilder<{
   DefaultInputFieldRequiredness: true;
   Scalars: {
     DateTime: { Input: Date; Output: Date };
+    /** A multipart upload; use cases check what it really is. */
+    File: { Input: unknown; Output: never };
     ID: { Input: string; Output: string };
   };
   AuthScopes: {

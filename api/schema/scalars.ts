@@ -10,3 +10,10 @@ builder.scalarType('DateTime', {
     return date;
   },
 });
+
+builder.scalarType('File', {
+  description: 'A file sent as a GraphQL multipart request (input only; the request needs the x-graphql-csrf header).',
+  serialize: () => {
+    throw new GraphQLError('Files are accepted as input only.');
+  },
+});

@@ -14,6 +14,8 @@ import './billing.ts';
 import './overview.ts';
 import './company.ts';
 import './booking.ts';
+import './intervention.ts';
+import './onSiteQuote.ts';
 
 builder.queryType({});
 builder.mutationType({});

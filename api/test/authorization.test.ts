@@ -85,6 +85,7 @@ function sampleValue(type: GraphQLInputType, foreignId: string): unknown {
       case 'ID':
         return foreignId;
       case 'Int':
+      case 'Float':
         return 1;
       case 'Boolean':
         return true;

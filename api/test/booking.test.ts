@@ -402,7 +402,7 @@ describe('confirmation and cancellation e-mails, through a real SMTP server', ()
     // Polls rarely: only the hub's wake-up after each change can send the e-mails in time.
     jobs = createJobRunner({
       prisma: app.db.prisma,
-      handlers: builtInJobHandlers({ prisma: app.db.prisma, mailer: app.mailer, config: app.config }),
+      handlers: builtInJobHandlers({ prisma: app.db.prisma, mailer: app.mailer, files: app.files, config: app.config }),
       pollIntervalMs: 60_000,
       wakeUps: app.hub.subscribe('jobsDue'),
     });

@@ -245,7 +245,10 @@ describe('the appointment reminder, run by the job runner', () => {
   }
 
   const reminderRunner = (mailer = app.mailer) =>
-    createJobRunner({ prisma: app.db.prisma, handlers: builtInJobHandlers({ prisma: app.db.prisma, mailer, config: app.config }) });
+    createJobRunner({
+      prisma: app.db.prisma,
+      handlers: builtInJobHandlers({ prisma: app.db.prisma, mailer, files: app.files, config: app.config }),
+    });
 
   it('e-mails the customer through the SMTP server and marks the action done', async () => {
     // Three days ahead at 8:00 UTC, whatever today is.

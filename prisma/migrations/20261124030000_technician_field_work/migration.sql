@@ -1,0 +1,8 @@
+-- AlterTable
+ALTER TABLE "Intervention" ADD COLUMN     "signerIp" TEXT,
+ADD COLUMN     "signerUserAgent" TEXT,
+ADD COLUMN     "timeSpentMinutes" INTEGER;
+
+-- AlterTable
+ALTER TABLE "Quote" ADD COLUMN     "acceptedUserAgent" TEXT;
+
