@@ -6,6 +6,7 @@ import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { bookingSection } from './booking.ts';
 import { inboxSection } from './inbox.ts';
+import { offlineSection } from './offline.ts';
 import { repoRoot } from './measure.ts';
 import { startupSection } from './startup.ts';
 
@@ -18,6 +19,7 @@ const lines = [
   `with DATABASE_URL ${process.env.DATABASE_URL ? 'set (PostgreSQL rows measured too)' : 'unset (PGlite only)'}.`,
   '',
   ...(await startupSection()),
+  ...(await offlineSection()),
   ...(await bookingSection()),
   ...(await inboxSection()),
 ];

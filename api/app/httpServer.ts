@@ -7,11 +7,14 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { ExecutionArgs } from 'graphql';
 import sirv from 'sirv';
 import { WebSocketServer } from 'ws';
+import { resolveViewer } from '../auth/viewer.ts';
 import { buildTechnicianFeed } from '../resolvers/buildTechnicianFeed.ts';
+import { readDocumentFile } from '../resolvers/readDocumentFile.ts';
 import type { AppConfig } from './config.ts';
 import type { RelaisServices } from './system.ts';
 import { emailWebhookPath, handleEmailWebhook } from './emailWebhook.ts';
 import { handleTelephonyWebhook, telephonyWebhookPath } from './telephonyWebhook.ts';
+import { headersOf } from './yoga.ts';
 
 export interface RunningHttpServer {
   server: Server;
@@ -74,6 +77,25 @@ export async function startHttpServer(
       if (calendar) {
         response.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, max-age=300' });
         response.end(request.method === 'HEAD' ? undefined : calendar);
+        return;
+      }
+    }
+    const documentId = /^\/files\/documents\/([\w-]+)$/.exec(path)?.[1];
+    if (documentId && (request.method === 'GET' || request.method === 'HEAD')) {
+      const viewer = await resolveViewer(db.prisma, headersOf({ req: request }));
+      const file = await readDocumentFile({ prisma: db.prisma, files }, viewer, documentId);
+      if (file) {
+        // Files come from customers' e-mails too: only PDFs and photos are shown in the page, and nothing they hold may run.
+        const inline = /^(application\/pdf|image\/(jpeg|png|webp))$/.test(file.mimeType);
+        response.writeHead(200, {
+          'content-type': file.mimeType,
+          'content-length': String(file.content.length),
+          'content-disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+          'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+          'x-content-type-options': 'nosniff',
+          'cache-control': 'private, no-cache',
+        });
+        response.end(request.method === 'HEAD' ? undefined : file.content);
         return;
       }
     }

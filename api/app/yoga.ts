@@ -26,7 +26,7 @@ export const csrfHeader = 'x-graphql-csrf';
  */
 const uploadLimits = { fileSize: 12_000_000, files: 1, fieldSize: 1_000_000 };
 
-function headersOf(serverContext: { request?: Request } & Partial<SocketServerContext>): Headers {
+export function headersOf(serverContext: { request?: Request } & Partial<SocketServerContext>): Headers {
   if (serverContext.request) return serverContext.request.headers;
   const headers = new Headers();
   for (const [name, value] of Object.entries(serverContext.req?.headers ?? {})) {

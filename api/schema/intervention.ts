@@ -131,6 +131,10 @@ builder.prismaObject('Document', {
     mimeType: t.string({ select: { file: { select: { mimeType: true } } }, resolve: (document) => document.file.mimeType }),
     sizeBytes: t.int({ select: { file: { select: { sizeBytes: true } } }, resolve: (document) => document.file.sizeBytes }),
     sha256: t.string({ select: { file: { select: { sha256: true } } }, resolve: (document) => document.file.sha256 }),
+    url: t.string({
+      description: 'Where the file is downloaded (same session cookie or bearer token as the API).',
+      resolve: (document) => `/files/documents/${document.id}`,
+    }),
   }),
 });
 

@@ -20,7 +20,10 @@ const MyAppointmentsPage = lazy(() => import('../features/client/MyAppointmentsP
 const ClientBookingPage = lazy(() => import('../features/booking/ClientBookingPage'));
 const PublicBookingPage = lazy(() => import('../features/booking/PublicBookingPage'));
 const AssistantHome = lazy(() => import('../features/assistant/AssistantHome'));
+const TechnicianShell = lazy(() => import('../features/technician/TechnicianShell'));
 const TechnicianHome = lazy(() => import('../features/technician/TechnicianHome'));
+const InterventionPage = lazy(() => import('../features/technician/InterventionPage'));
+const OutboxPage = lazy(() => import('../features/technician/OutboxPage'));
 const ManagerHome = lazy(() => import('../features/manager/ManagerHome'));
 const PlanningPage = lazy(() => import('../features/planning/PlanningPage'));
 const InboxPage = lazy(() => import('../features/inbox/InboxPage'));
@@ -86,7 +89,11 @@ export function App() {
         <OfficeRoutes />
       </Route>
       <Route path="/technician" component={roleArea('TECHNICIAN', 'phone')}>
-        <Route path="/" component={TechnicianHome} />
+        <Route path="/" component={TechnicianShell}>
+          <Route path="/" component={TechnicianHome} />
+          <Route path="/appointments/:id" component={InterventionPage} />
+          <Route path="/outbox" component={OutboxPage} />
+        </Route>
       </Route>
       <Route path="/manager" component={roleArea('MANAGER', 'wide')}>
         <Route path="/" component={ManagerHome} />

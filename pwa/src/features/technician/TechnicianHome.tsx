@@ -1,121 +1,57 @@
-import { createMemo, For, Show } from 'solid-js';
-import { Dynamic } from 'solid-js/web';
+import { createMemo, For, Match, Show, Switch } from 'solid-js';
 import { useSearchParams } from '@solidjs/router';
 import { createLiveQuery } from '../../app/liveQuery';
 import { LiveStatus } from '../../app/LiveStatus';
 import { usePageTitle } from '../../app/pageTitle';
 import { graphql } from '../../gql';
-import type { TechnicianAgendaQuery } from '../../gql/graphql';
 import { t, tCount } from '../../i18n';
-import { formatAddress, formatAppointmentHours, formatDay, formatDayRange, formatPhone } from '../../i18n/format';
+import { formatDay, formatDayRange } from '../../i18n/format';
 import { parisDateFromKey, parisDateKey, parisDayRange, startOfParisDay, startOfParisWeek } from '../../i18n/parisTime';
+import { readJobs } from '../../offline/agenda';
+import { offlineSetStoredAtKey } from '../../offline/offlineSet';
+import { createLocalQuery } from '../../offline/localQuery';
 import { Badge } from '../../ui/Badge';
-import { Button, ButtonLink } from '../../ui/Button';
+import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { Loading } from '../../ui/Loading';
 import { SegmentedControl } from '../../ui/SegmentedControl';
-import { AppointmentStatusBadge } from '../../ui/statusBadges';
-import { serviceName } from '../customer/serviceName';
+import { JobCard, type AgendaJob } from './JobCard';
+import { useOffline } from './offlineContext';
 import './technician.css';
 
 const TechnicianAgendaQuery = graphql(`
   query TechnicianAgenda($from: DateTime!, $to: DateTime!) {
     technicianAgenda(from: $from, to: $to) {
-      id
-      startsAt
-      endsAt
-      arrivalWindowStart
-      arrivalWindowEnd
-      status
-      service {
-        id
-        name
-        nameEn
-      }
-      site {
-        id
-        label
-        street
-        postalCode
-        city
-        accessNotes
-      }
-      customer {
-        id
-        name
-        phones
-      }
+      ...JobCardFields
     }
   }
 `);
-
-type Job = TechnicianAgendaQuery['technicianAgenda'][number];
-
-function directionsUrl(job: Job): string {
-  return `https://www.google.com/maps/dir/?api=1&destination=${encodeURIComponent(formatAddress(job.site))}`;
-}
-
-function JobCard(props: { job: Job; position: number; headingLevel: 2 | 3 }) {
-  const phone = () => props.job.customer.phones[0];
-  return (
-    <li class="job-card">
-      <div class="job-card-top">
-        <span class="job-position" aria-hidden="true">
-          {props.position}
-        </span>
-        <p class="job-hours">{formatAppointmentHours(props.job)}</p>
-        <AppointmentStatusBadge status={props.job.status} />
-      </div>
-      <Dynamic component={`h${props.headingLevel}`} class="job-service">
-        {serviceName(props.job.service)}
-      </Dynamic>
-      <p class="job-customer">{props.job.customer.name}</p>
-      <p class="job-address">{formatAddress(props.job.site)}</p>
-      <Show when={props.job.site.accessNotes}>
-        <p class="job-access">{t('sites.access', { notes: props.job.site.accessNotes ?? '' })}</p>
-      </Show>
-      <div class="job-actions">
-        <ButtonLink href={directionsUrl(props.job)} target="_blank" rel="noopener" size="lg" block>
-          {t('technician.directions')}
-        </ButtonLink>
-        <Show when={phone()}>
-          {(number) => (
-            <ButtonLink
-              href={`tel:${number()}`}
-              variant="secondary"
-              size="lg"
-              block
-              aria-label={t('technician.callCustomer', { name: props.job.customer.name, phone: formatPhone(number()) })}
-            >
-              {t('technician.call', { phone: formatPhone(number()) })}
-            </ButtonLink>
-          )}
-        </Show>
-      </div>
-    </li>
-  );
-}
 
 type Period = 'today' | 'tomorrow' | 'week';
 
 const daysPerWeek = 7;
 
-function JobList(props: { jobs: Job[]; headingLevel: 2 | 3 }) {
+function JobList(props: { jobs: AgendaJob[]; headingLevel: 2 | 3 }) {
+  const { db } = useOffline();
+  const outbox = createLocalQuery(() => db.outbox.toArray());
+  const waiting = (appointmentId: string) => outbox()?.value.filter((entry) => entry.appointmentId === appointmentId).length;
   return (
     <ol class="plain job-list">
-      <For each={props.jobs}>{(job, index) => <JobCard job={job} position={index() + 1} headingLevel={props.headingLevel} />}</For>
+      <For each={props.jobs}>
+        {(job, index) => <JobCard job={job} position={index() + 1} headingLevel={props.headingLevel} waiting={waiting(job.id)} />}
+      </For>
     </ol>
   );
 }
 
 /** The week, Monday to Sunday, one section per day with that day's jobs in order. */
-function WeekJobs(props: { monday: Date; jobs: Job[] }) {
+function WeekJobs(props: { monday: Date; jobs: AgendaJob[] }) {
   const days = createMemo(() => {
     const monday = props.monday;
     return Array.from({ length: daysPerWeek }, (_, index) => startOfParisDay(monday, index));
   });
   const jobsByDay = createMemo(() => {
-    const byDay = new Map<string, Job[]>();
+    const byDay = new Map<string, AgendaJob[]>();
     for (const job of props.jobs) {
       const key = parisDateKey(new Date(job.startsAt));
       byDay.set(key, [...(byDay.get(key) ?? []), job]);
@@ -164,11 +100,24 @@ export default function TechnicianHome() {
   const range = createMemo(() =>
     period() === 'week' ? { from: monday(), to: startOfParisDay(monday(), daysPerWeek) } : parisDayRange(period() === 'tomorrow' ? 1 : 0),
   );
-  const { result, refresh, updatedAt, current } = createLiveQuery({
+  const { db, engine } = useOffline();
+  // Today and tomorrow come from the device (they open in a basement); other weeks from the server.
+  const fromServer = () => period() === 'week';
+  const network = createLiveQuery({
     query: TechnicianAgendaQuery,
     variables: () => ({ from: range().from.toISOString(), to: range().to.toISOString() }),
+    pause: () => !fromServer(),
   });
-  const jobs = () => current()?.technicianAgenda;
+  const local = createLocalQuery((days) => readJobs(db, days.from, days.to), range);
+  const storedAt = createLocalQuery(async () => {
+    const entry = await db.meta.get(offlineSetStoredAtKey);
+    return typeof entry?.value === 'string' ? new Date(entry.value) : undefined;
+  });
+  const neverStored = () => storedAt() !== undefined && storedAt()?.value === undefined;
+  const jobs = (): AgendaJob[] | undefined => {
+    if (fromServer()) return network.current()?.technicianAgenda ?? (network.result.error ? local()?.value : undefined);
+    return neverStored() ? undefined : local()?.value;
+  };
 
   const choosePeriod = (next: Period) => setParams({ view: next === 'today' ? undefined : next, week: undefined });
   const showWeekOf = (day: Date) => {
@@ -220,8 +169,18 @@ export default function TechnicianHome() {
           </Button>
         </div>
       </Show>
-      <LiveStatus updatedAt={updatedAt()} error={result.error} onRetry={refresh} />
-      <Show when={jobs()} fallback={<Loading lines={5} />}>
+      <Show when={fromServer()} fallback={<LiveStatus updatedAt={storedAt()?.value} onRetry={() => void engine.sync({ refresh: true })} />}>
+        <LiveStatus updatedAt={network.updatedAt()} error={network.result.error} onRetry={network.refresh} />
+      </Show>
+      <Switch>
+        <Match when={neverStored() && engine.offline()}>
+          <EmptyState>{t('technician.notDownloadedYet')}</EmptyState>
+        </Match>
+        <Match when={!jobs()}>
+          <Loading lines={5} />
+        </Match>
+      </Switch>
+      <Show when={jobs()}>
         {(list) => (
           <Show
             when={period() === 'week'}
