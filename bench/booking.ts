@@ -8,12 +8,12 @@ import { configFromEnv } from '../api/app/config.ts';
 import { startHttpServer } from '../api/app/httpServer.ts';
 import { createServices, type RelaisServices } from '../api/app/system.ts';
 import { hashPassword } from '../api/auth/password.ts';
-import { openDatabase, type Database } from '../api/db/database.ts';
+import type { Database } from '../api/db/database.ts';
 import { computeSlots, type SlotInput } from '../api/resolvers/computeSlots.ts';
 import { findAvailableSlots } from '../api/resolvers/findAvailableSlots.ts';
 import { isFrenchPublicHoliday } from '../api/resolvers/frenchHolidays.ts';
 import { addParisDays, parisInstant, parisWallClock, startOfParisDay } from '../api/resolvers/parisTime.ts';
-import { freshPostgresDatabase, logIn, ms, quantile, startSubscribers, timeRuns } from './measure.ts';
+import { logIn, onEachDatabase, ms, quantile, startSubscribers, timeRuns } from './measure.ts';
 
 const technicianCount = 6;
 const appointmentCount = 2000;
@@ -293,19 +293,7 @@ async function measurePush(services: RelaisServices, db: Database, fixture: Fixt
 
 export async function bookingSection(): Promise<string[]> {
   const results: DatabaseFigures[] = [];
-  const pglite = await openDatabase({ kind: 'pglite' });
-  results.push(await measureOn('embedded PGlite', pglite, true));
-  await pglite.close();
-  if (process.env.DATABASE_URL) {
-    const fresh = await freshPostgresDatabase(process.env.DATABASE_URL);
-    const postgres = await openDatabase({ kind: 'postgres', url: fresh.url });
-    try {
-      results.push(await measureOn('PostgreSQL server', postgres, false));
-    } finally {
-      await postgres.close();
-      await fresh.drop();
-    }
-  }
+  results.push(...(await onEachDatabase((database, db, first) => measureOn(database, db, first))));
   const push = results[0]!.push!;
   return [
     '## Booking (issue 3)',

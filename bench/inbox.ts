@@ -8,11 +8,11 @@ import path from 'node:path';
 import { configFromEnv, developmentTelephonySecrets } from '../api/app/config.ts';
 import { startHttpServer } from '../api/app/httpServer.ts';
 import { createServices, type RelaisServices } from '../api/app/system.ts';
-import { openDatabase, type Database } from '../api/db/database.ts';
+import type { Database } from '../api/db/database.ts';
 import type { Prisma, TicketCategory, TicketPriority, TicketSource, TicketStatus } from '../api/generated/prisma/client.ts';
 import { seedDemoData } from '../api/resolvers/seedDemoData.ts';
 import { webhookSignature } from '../api/resolvers/verifyWebhookSignature.ts';
-import { freshPostgresDatabase, logIn, ms, quantile, startSubscribers, timeRuns } from './measure.ts';
+import { logIn, onEachDatabase, ms, quantile, startSubscribers, timeRuns } from './measure.ts';
 
 const ticketTarget = 20_000;
 const assistantScreens = 20;
@@ -199,19 +199,7 @@ async function measureCard(services: RelaisServices, db: Database, secret: strin
 
 export async function inboxSection(): Promise<string[]> {
   const results: InboxFigures[] = [];
-  const pglite = await openDatabase({ kind: 'pglite', dataDir: mkdtempSync(path.join(tmpdir(), 'relais-bench-inbox-')) });
-  results.push(await measureOn('embedded PGlite', pglite, true));
-  await pglite.close();
-  if (process.env.DATABASE_URL) {
-    const fresh = await freshPostgresDatabase(process.env.DATABASE_URL);
-    const postgres = await openDatabase({ kind: 'postgres', url: fresh.url });
-    try {
-      results.push(await measureOn('PostgreSQL server', postgres, true));
-    } finally {
-      await postgres.close();
-      await fresh.drop();
-    }
-  }
+  results.push(...(await onEachDatabase((database, db) => measureOn(database, db, true))));
   return [
     '## Inbox (issue 4)',
     '',

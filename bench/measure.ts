@@ -3,6 +3,7 @@ import { fork, spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
 import type { YogaApp } from '../api/app/yoga.ts';
+import { openDatabase, type Database } from '../api/db/database.ts';
 import type { SubscribersMessage, SubscribersRequest } from './pushSubscribers.ts';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..');
@@ -163,4 +164,28 @@ export async function startSubscribers(request: SubscribersRequest): Promise<Sub
     },
     stop: () => child.disconnect(),
   };
+}
+
+/** Runs `measure` on a fresh in-memory PGlite, then (with DATABASE_URL) on a fresh PostgreSQL database. */
+export async function onEachDatabase<Figures>(
+  measure: (database: string, db: Database, first: boolean) => Promise<Figures>,
+): Promise<Figures[]> {
+  const results: Figures[] = [];
+  const pglite = await openDatabase({ kind: 'pglite' });
+  try {
+    results.push(await measure('embedded PGlite', pglite, true));
+  } finally {
+    await pglite.close();
+  }
+  if (process.env.DATABASE_URL) {
+    const fresh = await freshPostgresDatabase(process.env.DATABASE_URL);
+    const postgres = await openDatabase({ kind: 'postgres', url: fresh.url });
+    try {
+      results.push(await measure('PostgreSQL server', postgres, false));
+    } finally {
+      await postgres.close();
+      await fresh.drop();
+    }
+  }
+  return results;
 }
