@@ -9,6 +9,7 @@ import { inboxSection } from './inbox.ts';
 import { offlineSection } from './offline.ts';
 import { repoRoot } from './measure.ts';
 import { startupSection } from './startup.ts';
+import { syncSection } from './sync.ts';
 
 const commit = execSync('git rev-parse --short HEAD', { cwd: repoRoot }).toString().trim();
 const lines = [
@@ -22,6 +23,7 @@ const lines = [
   ...(await offlineSection()),
   ...(await bookingSection()),
   ...(await inboxSection()),
+  ...(await syncSection()),
 ];
 writeFileSync(path.join(repoRoot, 'docs/benchmarks.md'), lines.join('\n'));
 console.log(lines.join('\n'));
