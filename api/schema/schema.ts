@@ -7,6 +7,7 @@ import './apiToken.ts';
 import './customer.ts';
 import './appointment.ts';
 import './ticket.ts';
+import './customerRequest.ts';
 import './call.ts';
 import './email.ts';
 import './template.ts';

@@ -46,6 +46,8 @@ const clientFields = new Set([
   'bookAppointment',
   'rescheduleAppointment',
   'cancelAppointment',
+  'myRequests',
+  'submitCustomerRequest',
 ]);
 
 describe('every field declares who may read it', () => {
