@@ -20,6 +20,14 @@ export interface E2eApp {
   readonly browser: Browser;
   /** Signs in with the demo password from the login screen. */
   logIn: (page: Page, email: string) => Promise<void>;
+  /** Signs in, waits for the signed-in header, then opens `screen` ("/assistant/inbox"). */
+  openAs: (page: Page, email: string, screen: string) => Promise<void>;
+}
+
+/** A screenshot from the top, where the sticky header belongs (the full page unless told). */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(screenshotDir, name), fullPage });
 }
 
 /** Starts the system and the browser before the file's tests and stops them after. */
@@ -59,6 +67,13 @@ export function useE2eApp(): E2eApp {
     await system?.close();
   });
 
+  const logIn = async (page: Page, email: string) => {
+    await page.goto(`${started(system).http.url}/`);
+    await page.locator('input[name="email"]').fill(email);
+    await page.locator('input[name="password"]').fill('demo1234');
+    await page.locator('form button[type="submit"]').click();
+  };
+
   return {
     get system() {
       return started(system);
@@ -66,11 +81,11 @@ export function useE2eApp(): E2eApp {
     get browser() {
       return started(browser);
     },
-    async logIn(page, email) {
-      await page.goto(`${started(system).http.url}/`);
-      await page.locator('input[name="email"]').fill(email);
-      await page.locator('input[name="password"]').fill('demo1234');
-      await page.locator('form button[type="submit"]').click();
+    logIn,
+    async openAs(page, email, screen) {
+      await logIn(page, email);
+      await page.getByTestId('user-name').waitFor({ timeout: 15_000 });
+      await page.goto(`${started(system).http.url}${screen}`);
     },
   };
 }

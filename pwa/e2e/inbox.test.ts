@@ -2,11 +2,10 @@
 // telephony webhook pops the caller's card within a second and one click opens the
 // call's ticket; a ticket created by someone else appears in an open inbox with its
 // counters; a reply written from a template is sent and shows in the ticket's history.
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { webhookSignature } from '../../api/resolvers/verifyWebhookSignature.ts';
-import { desktop, phone, screenshotDir, useE2eApp } from './harness.ts';
+import { desktop, phone, screenshot, useE2eApp } from './harness.ts';
 
 const app = useE2eApp();
 
@@ -67,20 +66,8 @@ async function apiSession(email: string) {
   };
 }
 
-/** A full-page screenshot from the top, where the sticky header belongs. */
-async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(screenshotDir, name), fullPage });
-}
-
-async function openAs(page: Page, email: string, screen: string): Promise<void> {
-  await app.logIn(page, email);
-  await page.getByTestId('user-name').waitFor({ timeout: 15_000 });
-  await page.goto(`${app.system.http.url}${screen}`);
-}
-
 async function openInbox(page: Page): Promise<void> {
-  await openAs(page, 'assistant@demo.relais.fr', '/assistant/inbox');
+  await app.openAs(page, 'assistant@demo.relais.fr', '/assistant/inbox');
   await page.locator('.inbox-table tbody tr').first().waitFor({ timeout: 15_000 });
   await expect.poll(() => page.getByTestId('count-open').textContent(), { timeout: 10_000 }).toMatch(/\d/);
 }
@@ -177,7 +164,7 @@ describe('incoming calls', () => {
   it('shows the card on a phone-sized screen too', async () => {
     const context = await app.browser.newContext({ viewport: phone, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
     const page = await context.newPage();
-    await openAs(page, 'assistant@demo.relais.fr', '/assistant/inbox');
+    await app.openAs(page, 'assistant@demo.relais.fr', '/assistant/inbox');
     await page.locator('.inbox-table tbody tr').first().waitFor({ timeout: 15_000 });
     const customer = await app.system.db.prisma.customer.findFirstOrThrow({
       where: { emails: { has: 'client@demo.relais.fr' } },
@@ -195,7 +182,7 @@ describe('call log', () => {
   it('lists the calls of the period with their figures, missed ones set apart', async () => {
     const context = await app.browser.newContext({ viewport: desktop, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
     const page = await context.newPage();
-    await openAs(page, 'assistant@demo.relais.fr', '/assistant/calls?period=month');
+    await app.openAs(page, 'assistant@demo.relais.fr', '/assistant/calls?period=month');
     const rows = page.locator('.call-table tbody tr');
     await rows.first().waitFor({ timeout: 15_000 });
     await page.getByRole('figure', { name: 'Appels par jour' }).waitFor();
@@ -293,7 +280,7 @@ describe('ticket', () => {
 
     const context = await app.browser.newContext({ viewport: desktop, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
     const page = await context.newPage();
-    await openAs(page, 'assistant@demo.relais.fr', `/assistant/tickets/${ticket.id}`);
+    await app.openAs(page, 'assistant@demo.relais.fr', `/assistant/tickets/${ticket.id}`);
     await page.getByRole('heading', { level: 1, name: ticket.subject }).waitFor({ timeout: 15_000 });
     const form = page.getByTestId('reply-form');
     const template = form.getByLabel('Modèle');

@@ -200,14 +200,15 @@ describe('technician offline', () => {
       // Still offline: the installed app reopens from its cache with everything in place.
       await page.reload();
       await page.getByTestId('intervention').waitFor({ timeout: 15_000 });
-      expect(await page.locator('[data-testid="photos"] li').count()).toBe(3);
+      // The page shows before Dexie has answered: wait for the rows rather than count at once.
+      await expect.poll(() => page.locator('[data-testid="photos"] li').count()).toBe(3);
       await page.getByTestId('report-signed').waitFor();
       await page.getByTestId('quote-signed').waitFor();
       await page.getByText(/Parti à/).waitFor();
       expect(await page.getByTestId('sync-badge').textContent()).toContain('10\u00a0en attente');
       await page.getByTestId('sync-badge').click();
       await page.getByTestId('outbox').waitFor();
-      expect(await page.getByTestId('outbox-entry').count()).toBe(10);
+      await expect.poll(() => page.getByTestId('outbox-entry').count()).toBe(10);
       await shoot(page, 'offline-outbox-390.png', true);
       expect(await app.system.db.prisma.intervention.findUnique({ where: { appointmentId: job.id } })).toBeNull();
 

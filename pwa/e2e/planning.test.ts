@@ -91,7 +91,7 @@ describe('planning board', () => {
       const panel = page.getByTestId('new-appointment');
       await panel.waitFor();
       await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
-      expect(await panel.getByLabel('Technicien', { exact: true }).inputValue()).toBe(scenario.technician.id);
+      expect(await panel.getByLabel('Technicien (facultatif)', { exact: true }).inputValue()).toBe(scenario.technician.id);
 
       await page.keyboard.type(scenario.customer.name);
       await panel.locator(`[data-customer-id="${scenario.customer.id}"]`).click();
@@ -182,7 +182,7 @@ describe('planning board', () => {
 
       const alternative = new Date((await alternatives.first().getAttribute('data-slot-start'))!);
       await alternatives.first().click();
-      await panel.getByLabel('Technicien', { exact: true }).selectOption('');
+      await panel.getByLabel('Technicien (facultatif)', { exact: true }).selectOption('');
       await panel.getByRole('button', { name: 'Enregistrer le rendez-vous' }).click();
       await page.getByText(`Rendez-vous de ${scenario.customer.name} enregistré`).waitFor({ timeout: 10_000 });
       const booked = await prisma.appointment.findFirstOrThrow({

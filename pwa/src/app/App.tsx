@@ -17,6 +17,7 @@ import { UpdatePrompt } from './UpdatePrompt';
 // Each role's screens are a separate chunk: a customer's phone never downloads the office tools.
 const ClientHome = lazy(() => import('../features/client/ClientHome'));
 const MyAppointmentsPage = lazy(() => import('../features/client/MyAppointmentsPage'));
+const RequestsPage = lazy(() => import('../features/client/RequestsPage'));
 const ClientBookingPage = lazy(() => import('../features/booking/ClientBookingPage'));
 const PublicBookingPage = lazy(() => import('../features/booking/PublicBookingPage'));
 const AssistantHome = lazy(() => import('../features/assistant/AssistantHome'));
@@ -82,6 +83,7 @@ export function App() {
         <Route path="/" component={ClientHome} />
         <Route path="/book" component={ClientBookingPage} />
         <Route path="/appointments" component={MyAppointmentsPage} />
+        <Route path="/requests" component={RequestsPage} />
       </Route>
       <Route path="/assistant" component={roleArea('ASSISTANT', 'wide')}>
         <Route path="/" component={AssistantHome} />

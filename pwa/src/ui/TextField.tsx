@@ -96,3 +96,33 @@ export function TextAreaField(props: TextAreaFieldProps) {
     />
   );
 }
+
+export type SelectFieldProps = FieldLook & {
+  value: string;
+  onChange: (value: string) => void;
+  disabled?: boolean;
+  /** The <option> elements. */
+  children: JSX.Element;
+};
+
+/** A labelled drop-down. */
+export function SelectField(props: SelectFieldProps) {
+  return (
+    <Field
+      look={props}
+      control={(attributes) => (
+        <select
+          {...attributes}
+          name={props.name}
+          required={props.required}
+          disabled={props.disabled}
+          class="input"
+          value={props.value}
+          onChange={(event) => props.onChange(event.currentTarget.value)}
+        >
+          {props.children}
+        </select>
+      )}
+    />
+  );
+}

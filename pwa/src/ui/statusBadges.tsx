@@ -1,4 +1,12 @@
-import type { AppointmentStatus, ContractStatus, InvoiceStatus, QuoteStatus, TicketPriority, TicketStatus } from '../gql/graphql';
+import type {
+  AppointmentStatus,
+  ContractStatus,
+  CustomerRequestStatus,
+  InvoiceStatus,
+  QuoteStatus,
+  TicketPriority,
+  TicketStatus,
+} from '../gql/graphql';
 import { t } from '../i18n';
 import { Badge, type Tone } from './Badge';
 
@@ -44,6 +52,12 @@ const ticketTones: Record<TicketStatus, Tone> = {
   CLOSED: 'neutral',
 };
 
+const requestTones: Record<CustomerRequestStatus, Tone> = {
+  RECEIVED: 'info',
+  IN_PROGRESS: 'warning',
+  DONE: 'success',
+};
+
 const priorityTones: Record<TicketPriority, Tone> = {
   LOW: 'neutral',
   NORMAL: 'neutral',
@@ -73,4 +87,9 @@ export function TicketStatusBadge(props: { status: TicketStatus }) {
 
 export function TicketPriorityBadge(props: { priority: TicketPriority }) {
   return <Badge tone={priorityTones[props.priority]}>{t(`ticketPriority.${props.priority}`)}</Badge>;
+}
+
+/** A customer's request as they see it (the ticket behind it, in three steps). */
+export function CustomerRequestStatusBadge(props: { status: CustomerRequestStatus }) {
+  return <Badge tone={requestTones[props.status]}>{t(`requestStatus.${props.status}`)}</Badge>;
 }

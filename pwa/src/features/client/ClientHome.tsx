@@ -109,6 +109,9 @@ export default function ClientHome() {
               <ButtonLink href="/client/book" size="lg" block class="book-button">
                 {t('client.book')}
               </ButtonLink>
+              <ButtonLink href="/client/requests" variant="secondary" block>
+                {t('client.newRequest')}
+              </ButtonLink>
 
               <Show when={quotesAwaitingAnswer().length > 0 || record().balanceDueCents > 0}>
                 <Card title={t('client.forYourAttention')}>

@@ -10,6 +10,7 @@ import { t, type MessageKey } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
+import { isPlainKey, isTypingInField } from '../../ui/keyboard';
 import { Loading } from '../../ui/Loading';
 import {
   InboxFilters,
@@ -20,6 +21,7 @@ import {
   ticketStatuses,
   type InboxFilterValues,
 } from './InboxFilters';
+import { NewTicketDialog } from './NewTicketDialog';
 import { rememberInboxAddress } from './officePaths';
 import { createTicketCounters, onTicketChanges, type TicketCounter } from './ticketFeed';
 import { TicketTable } from './TicketTable';
@@ -65,6 +67,7 @@ type InboxParams = { view?: string; q?: string; status?: string; priority?: stri
  * /assistant/inbox: every ticket of the office, live. Saved views as tabs with their
  * counters, search and filters, pages of 25. The tab, the search and the filters are in
  * the address, so a reload or the back button from a ticket returns to the same list.
+ * "Nouveau ticket" (or the n key) opens the creation dialog.
  */
 export default function InboxPage() {
   usePageTitle(() => t('inbox.title'));
@@ -154,6 +157,17 @@ export default function InboxPage() {
     });
   };
 
+  const [creating, setCreating] = createSignal(false);
+  const handleShortcut = (event: KeyboardEvent) => {
+    if (!isPlainKey(event) || isTypingInField(event) || document.querySelector('dialog[open]')) return;
+    if (event.key === 'n') {
+      event.preventDefault();
+      setCreating(true);
+    }
+  };
+  document.addEventListener('keydown', handleShortcut);
+  onCleanup(() => document.removeEventListener('keydown', handleShortcut));
+
   // Tabs follow the ARIA pattern: one tab stop, the arrow keys move between tabs.
   const tabIds = savedViews.map(() => createUniqueId());
   let tabList: HTMLDivElement | undefined;
@@ -171,7 +185,12 @@ export default function InboxPage() {
     <div class="inbox stack" data-testid="inbox">
       <div class="page-heading">
         <h1>{t('inbox.title')}</h1>
-        <LiveStatus updatedAt={updatedAt()} error={result.error} onRetry={refresh} />
+        <div class="cluster">
+          <LiveStatus updatedAt={updatedAt()} error={result.error} onRetry={refresh} />
+          <Button aria-keyshortcuts="n" onClick={() => setCreating(true)}>
+            {t('inbox.newTicket')}
+          </Button>
+        </div>
       </div>
       <div ref={tabList} class="inbox-tabs" role="tablist" aria-label={t('inbox.views')} onKeyDown={handleTabKeys}>
         <For each={savedViews}>
@@ -239,6 +258,9 @@ export default function InboxPage() {
           )}
         </Show>
       </div>
+      <Show when={creating()}>
+        <NewTicketDialog onClose={() => setCreating(false)} />
+      </Show>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { createEffect, createMemo, createSignal, createUniqueId, For, on, onCleanup, Show, untrack, type JSX } from 'solid-js';
+import { createEffect, createMemo, createSignal, createUniqueId, For, on, onCleanup, Show, untrack } from 'solid-js';
 import { createQuery, createSubscription } from '@urql/solid';
 import { createLiveQuery } from '../../app/liveQuery';
 import { apiClient } from '../../app/session';
@@ -12,7 +12,7 @@ import { Alert, ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { Loading } from '../../ui/Loading';
-import { TextAreaField, TextField } from '../../ui/TextField';
+import { SelectField, TextAreaField, TextField } from '../../ui/TextField';
 import { CustomerSearch } from '../assistant/CustomerSearch';
 import { createAttemptKey } from '../booking/attemptKey';
 import { SlotAlternatives } from '../booking/SlotAlternatives';
@@ -116,22 +116,6 @@ const exactStepMinutes = 30;
 function sameTimeOn(day: Date, time: Date): Date {
   const { year, month, day: date } = parisParts(day);
   return parisInstant(year, month, date, parisMinuteOfDay(time));
-}
-
-function SelectField(props: { label: string; name: string; value: string; onChange: (value: string) => void; children: JSX.Element }) {
-  const id = createUniqueId();
-  return (
-    <div class="field">
-      <label for={id} class="field-label">
-        {props.label}
-      </label>
-      <div class="field-control">
-        <select id={id} name={props.name} class="input" value={props.value} onChange={(event) => props.onChange(event.currentTarget.value)}>
-          {props.children}
-        </select>
-      </div>
-    </div>
-  );
 }
 
 /**
@@ -413,7 +397,7 @@ export function NewAppointmentPanel(props: {
       </Show>
 
       <section class="new-appointment-section new-appointment-fields">
-        <SelectField label={t('planning.service')} name="serviceId" value={serviceId()} onChange={setServiceId}>
+        <SelectField label={t('planning.service')} name="serviceId" required value={serviceId()} onChange={setServiceId}>
           <option value="" disabled>
             {t('planning.chooseService')}
           </option>
