@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { RateLimitedError } from '../resolvers/errors.ts';
 import { consumeRateLimit } from '../resolvers/rateLimit.ts';
+import { clientIpOf, headersOf } from './yoga.ts';
 import { verifyWebhookSignature, webhookSignatureHeader, webhookTimestampHeader } from '../resolvers/verifyWebhookSignature.ts';
 
 export function reply(response: ServerResponse, status: number, body: object, headers: Record<string, string> = {}): void {
@@ -36,12 +37,6 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | nul
   });
 }
 
-/** The sender's address; behind a proxy (TRUST_PROXY) the first X-Forwarded-For hop. */
-function requestIp(request: IncomingMessage): string {
-  const forwarded = process.env.TRUST_PROXY ? header(request, 'x-forwarded-for')?.split(',')[0]?.trim() : undefined;
-  return forwarded || request.socket.remoteAddress || 'unknown';
-}
-
 function header(request: IncomingMessage, name: string): string | undefined {
   const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;
@@ -70,7 +65,11 @@ export async function verifiedBody(
   // Counted before any work on the body, so that a flood costs one counter update per request.
   try {
     await consumeRateLimit(route.limits.prisma, [
-      { key: `webhook:${route.name}:${requestIp(request)}`, limit: route.limits.perMinute, windowSeconds: 60 },
+      {
+        key: `webhook:${route.name}:${clientIpOf(headersOf({ req: request }), { req: request })}`,
+        limit: route.limits.perMinute,
+        windowSeconds: 60,
+      },
     ]);
   } catch (error) {
     if (!(error instanceof RateLimitedError)) throw error;

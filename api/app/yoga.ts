@@ -36,7 +36,7 @@ export function headersOf(serverContext: { request?: Request } & Partial<SocketS
   return headers;
 }
 
-function clientIpOf(headers: Headers, serverContext: Partial<SocketServerContext> & { socketIp?: string }): string {
+export function clientIpOf(headers: Headers, serverContext: Partial<SocketServerContext> & { socketIp?: string }): string {
   // Behind a proxy the first X-Forwarded-For hop is the client; only trusted when TRUST_PROXY is set.
   if (process.env.TRUST_PROXY) {
     const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();

@@ -11,7 +11,13 @@ import { findAvailableSlots, loadBookableService } from './findAvailableSlots.ts
 import { idRule, optionalTextRule } from './inputRules.ts';
 import { addParisDays, startOfParisDay } from './parisTime.ts';
 import { formatParisDay, formatParisHour } from './formatParisDate.ts';
-import { lockCustomerBookings, lockTechnicianSchedule, sqlStateOf, withTransactionRetry } from './prismaErrors.ts';
+import {
+  isExclusionViolation,
+  isUniqueViolation,
+  lockCustomerBookings,
+  lockTechnicianSchedule,
+  withTransactionRetry,
+} from './prismaErrors.ts';
 import { publishAppointmentChange } from './publishAvailabilityChange.ts';
 import { consumeRateLimit } from './rateLimit.ts';
 import { scheduleAppointmentReminder } from './scheduleAppointmentReminder.ts';
@@ -45,7 +51,6 @@ export interface BookingDeps {
   hub: Hub;
 }
 
-const exclusionViolation = '23P01';
 const alternativesShown = 6;
 
 /** Free slots near the one that was asked for: the same day and the week after, closest first. */
@@ -153,9 +158,8 @@ export async function bookAppointment(
       deps.hub.publish('jobsDue', {});
       return { appointmentId, replayed: false };
     } catch (error) {
-      const state = sqlStateOf(error);
-      if (state === exclusionViolation) continue;
-      if (state === '23505') {
+      if (isExclusionViolation(error)) continue;
+      if (isUniqueViolation(error)) {
         // The same idempotency key committed concurrently: this is a replay.
         const concurrent = await prisma.appointment.findUnique({
           where: { idempotencyKey: data.idempotencyKey },

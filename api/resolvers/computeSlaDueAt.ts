@@ -75,12 +75,11 @@ export function slaRiskHorizon(now: Date): Date {
  * horizon (at risk; a breached ticket is not also reported at risk). Met targets, and
  * tickets no longer open, raise nothing.
  */
-export function slaFlags(ticket: SlaClock, now: Date): { atRisk: boolean; breached: boolean } {
+export function slaFlags(ticket: SlaClock, now: Date, horizon = slaRiskHorizon(now)): { atRisk: boolean; breached: boolean } {
   if (!openTicketStatuses.includes(ticket.status)) return { atRisk: false, breached: false };
   const running = [ticket.firstRespondedAt ? null : ticket.firstResponseDueAt, ticket.resolvedAt ? null : ticket.resolutionDueAt].filter(
     (due): due is Date => due !== null,
   );
   const breached = running.some((due) => due.getTime() < now.getTime());
-  const horizon = slaRiskHorizon(now).getTime();
-  return { breached, atRisk: !breached && running.some((due) => due.getTime() <= horizon) };
+  return { breached, atRisk: !breached && running.some((due) => due.getTime() <= horizon.getTime()) };
 }

@@ -6,7 +6,7 @@ import { NotFoundError, parseInput, ValidationError } from './errors.ts';
 import { findAvailableSlots } from './findAvailableSlots.ts';
 import { idRule } from './inputRules.ts';
 import { addParisDays, startOfParisDay } from './parisTime.ts';
-import { lockTechnicianSchedule, sqlStateOf, withTransactionRetry } from './prismaErrors.ts';
+import { isExclusionViolation, lockTechnicianSchedule, withTransactionRetry } from './prismaErrors.ts';
 import { publishAppointmentChange } from './publishAvailabilityChange.ts';
 import { recordAudit } from './recordAudit.ts';
 import { scheduleAppointmentReminder } from './scheduleAppointmentReminder.ts';
@@ -89,7 +89,7 @@ export async function moveAppointment(
       }),
     );
   } catch (error) {
-    if (sqlStateOf(error) !== '23P01') throw error;
+    if (!isExclusionViolation(error)) throw error;
     const day = startOfParisDay(startsAt);
     const { slots } = await findAvailableSlots(
       prisma,

@@ -2,6 +2,7 @@ import { Prisma } from '../generated/prisma/client.ts';
 
 // PostgreSQL SQLSTATE codes the use cases turn into domain errors.
 const uniqueViolation = '23505';
+const exclusionViolation = '23P01';
 const serializationFailure = '40001';
 const deadlockDetected = '40P01';
 
@@ -28,6 +29,11 @@ export function sqlStateOf(error: unknown): string | undefined {
 /** True when a write failed on a unique constraint (a concurrent or repeated insert). */
 export function isUniqueViolation(error: unknown): boolean {
   return sqlStateOf(error) === uniqueViolation;
+}
+
+/** An EXCLUDE constraint refused the row: for appointments, the technician's time is taken. */
+export function isExclusionViolation(error: unknown): boolean {
+  return sqlStateOf(error) === exclusionViolation;
 }
 
 /**

@@ -7,7 +7,7 @@ import { findAvailableSlots } from './findAvailableSlots.ts';
 import { findIdempotentResult, idempotencyKeyFor, recordIdempotentResult } from './idempotency.ts';
 import { idRule } from './inputRules.ts';
 import { loadChangeableAppointment } from './loadChangeableAppointment.ts';
-import { lockTechnicianSchedule, sqlStateOf, withTransactionRetry } from './prismaErrors.ts';
+import { isExclusionViolation, isUniqueViolation, lockTechnicianSchedule, withTransactionRetry } from './prismaErrors.ts';
 import { publishAppointmentChange } from './publishAvailabilityChange.ts';
 import { scheduleAppointmentReminder } from './scheduleAppointmentReminder.ts';
 import { enqueueAppointmentEmail } from './enqueueAppointmentEmail.ts';
@@ -76,9 +76,9 @@ export async function rescheduleAppointment(
       deps.hub.publish('jobsDue', {});
       return { appointmentId: id };
     } catch (error) {
-      if (sqlStateOf(error) === '23P01') continue;
+      if (isExclusionViolation(error)) continue;
       // A concurrent replay of the same request committed first.
-      if (sqlStateOf(error) === '23505') {
+      if (isUniqueViolation(error)) {
         const concurrent = await findIdempotentResult<{ appointmentId: string }>(prisma, key);
         if (concurrent) return concurrent;
       }

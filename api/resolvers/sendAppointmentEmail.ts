@@ -70,7 +70,8 @@ export async function sendAppointmentEmail(
     companyPhone,
     manageUrl: `${config.publicUrl}/client`,
   };
-  const fromTemplate = options.templateKey ? await renderStoredTemplate(deps, options.templateKey, locale, appointmentId) : null;
+  // Every kind has its shipped template (appointment.confirmation…); an automation rule may name another.
+  const fromTemplate = await renderStoredTemplate(deps, options.templateKey ?? `appointment.${kind}`, locale, appointmentId);
   const { subject, text } = fromTemplate ?? composeAppointmentEmail(appointment, kind, locale, context);
   const organizer: IcsPerson = { email: company?.email ?? sender.email, name: context.companyName };
   const attendee: IcsPerson = { email: to, name: context.customerName };

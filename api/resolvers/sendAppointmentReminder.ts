@@ -3,7 +3,6 @@ import { findReminderRule } from './scheduleAppointmentReminder.ts';
 import { sendAppointmentEmail } from './sendAppointmentEmail.ts';
 
 const reminderPayload = z.object({ appointmentId: z.string() });
-const shippedReminderTemplateKey = 'appointment.reminder';
 
 /**
  * Runs a due `appointment.reminder` action. Things may have changed since it was
@@ -23,7 +22,7 @@ export async function sendAppointmentReminder(
   if (appointment?.status !== 'CONFIRMED' || appointment.startsAt <= now) return;
   // The rule names the office's template; without a rule, the shipped reminder template.
   const outcome = await sendAppointmentEmail(deps, appointmentId, 'reminder', {
-    templateKey: rule?.templateKey ?? shippedReminderTemplateKey,
+    templateKey: rule?.templateKey,
   });
   if (outcome.status === 'FAILED') throw new Error(`reminder e-mail not sent: ${outcome.error}`);
 }

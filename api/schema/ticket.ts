@@ -3,7 +3,7 @@
 import { filter, pipe } from 'graphql-yoga';
 import type { TicketChange } from '../app/hub.ts';
 import { addTicketNote } from '../resolvers/addTicketNote.ts';
-import { slaFlags } from '../resolvers/computeSlaDueAt.ts';
+import { slaFlags, slaRiskHorizon, type SlaClock } from '../resolvers/computeSlaDueAt.ts';
 import { countTicketViews } from '../resolvers/countTicketViews.ts';
 import { createTicket } from '../resolvers/createTicket.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../resolvers/errors.ts';
@@ -48,6 +48,19 @@ const TicketViewEnum = builder.enumType('TicketView', {
 });
 const TicketChangeKindEnum = builder.enumType('TicketChangeKind', { values: ['CREATED', 'UPDATED'] as const });
 
+// One instant per request: every row of an inbox page is judged at the same moment, and the
+// risk horizon (office-hour arithmetic) is worked out once rather than twice per row.
+const requestClocks = new WeakMap<object, { now: Date; horizon: Date }>();
+function slaFlagsNow(ticket: SlaClock, context: object) {
+  let clock = requestClocks.get(context);
+  if (!clock) {
+    const now = new Date();
+    clock = { now, horizon: slaRiskHorizon(now) };
+    requestClocks.set(context, clock);
+  }
+  return slaFlags(ticket, clock.now, clock.horizon);
+}
+
 const UserSummary = builder.prismaObject('User', {
   variant: 'UserSummary',
   description: 'Who a ticket is assigned to or who wrote in its timeline, as staff see them.',
@@ -90,11 +103,11 @@ builder.prismaObject('Ticket', {
     closedAt: t.expose('closedAt', { type: 'DateTime', nullable: true }),
     slaAtRisk: t.boolean({
       description: 'A running SLA target falls due within the next office hour.',
-      resolve: (ticket) => slaFlags(ticket, new Date()).atRisk,
+      resolve: (ticket, _args, context) => slaFlagsNow(ticket, context).atRisk,
     }),
     slaBreached: t.boolean({
       description: 'A running SLA target was missed.',
-      resolve: (ticket) => slaFlags(ticket, new Date()).breached,
+      resolve: (ticket, _args, context) => slaFlagsNow(ticket, context).breached,
     }),
     customer: t.relation('customer', { nullable: true }),
     site: t.relation('site', { nullable: true }),

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultTemplates } from '../resolvers/defaultTemplates.ts';
 import { installDefaultTemplates } from '../resolvers/installDefaultTemplates.ts';
 import { parisInstant } from '../resolvers/parisTime.ts';
+import { sendAppointmentEmail } from '../resolvers/sendAppointmentEmail.ts';
 import { sendAppointmentReminder } from '../resolvers/sendAppointmentReminder.ts';
 import { renderTemplate, templateVariables, unknownTemplateVariables } from '../resolvers/renderTemplate.ts';
 import { createTestApp, createTestCustomer, createTestUser, testPassword, type TestApp, type TestClient } from './testApp.ts';
@@ -216,5 +217,20 @@ describe('templates through GraphQL', () => {
     expect(fallback.templateId).toBeNull();
     expect(fallback.textBody).not.toContain('{{');
     expect(fallback.subject).toBe('Rappel : Entretien annuel le lundi 31 mars, 8 h – 10 h');
+  });
+
+  it('writes the booking e-mails with the shipped templates when they are installed, invite still attached', async () => {
+    const { prisma } = app.db;
+    const deps = { prisma, mailer: app.mailer, config: app.config };
+    await sendAppointmentEmail(deps, appointmentId, 'confirmation');
+    const sent = await prisma.emailMessage.findFirstOrThrow({
+      orderBy: { createdAt: 'desc' },
+      select: { subject: true, textBody: true, templateId: true },
+    });
+    expect(sent).toMatchObject({
+      subject: 'Votre rendez-vous du lundi 31 mars est confirmé',
+      templateId: await templateId('appointment.confirmation', 'fr'),
+    });
+    expect(sent.textBody).toContain('- date : lundi 31 mars, 8 h – 10 h');
   });
 });
