@@ -20,8 +20,6 @@ export interface HubEvents {
 }
 
 export interface AvailabilityChange {
-  /** One id per change, so that subscribers looking at the same view share one recomputation. */
-  changeId: string;
   technicianIds: string[];
   from: string;
   to: string;

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Hub } from '../app/hub.ts';
 
 export interface AppointmentTimes {
@@ -10,7 +9,6 @@ export interface AppointmentTimes {
 /** Tells open booking pages that these technicians' free time changed in [from, to). */
 export function publishAvailabilityChange(hub: Hub, technicianIds: (string | null)[], from: Date, to: Date): void {
   hub.publish('availabilityChanged', {
-    changeId: randomUUID(),
     technicianIds: [...new Set(technicianIds.filter((id): id is string => id !== null))],
     from: from.toISOString(),
     to: to.toISOString(),

@@ -1,7 +1,7 @@
 import type { FileStore } from '../app/fileStore.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { viewerCanReadCustomer, viewerIsStaff } from './viewerAccess.ts';
+import { viewerCanReadDocument } from './viewerAccess.ts';
 
 export interface DocumentFile {
   fileName: string;
@@ -23,8 +23,7 @@ export async function readDocumentFile(
     where: { id: documentId },
     select: { customerId: true, visibleToCustomer: true, file: { select: { storageKey: true, fileName: true, mimeType: true } } },
   });
-  if (!document || !viewerCanReadCustomer(viewer, document.customerId)) return null;
-  if (!document.visibleToCustomer && viewer.kind === 'user' && !viewerIsStaff(viewer)) return null;
+  if (!document || !viewerCanReadDocument(viewer, document)) return null;
   const content = await deps.files.read(document.file.storageKey);
   return { fileName: document.file.fileName, mimeType: document.file.mimeType, content };
 }

@@ -1,5 +1,6 @@
 import { readableThroughCustomer } from './customer.ts';
 import { builder } from './builder.ts';
+import { viewerSeesOfficeSide } from '../resolvers/viewerAccess.ts';
 
 const QuoteStatusEnum = builder.enumType('QuoteStatus', { values: ['DRAFT', 'SENT', 'ACCEPTED', 'REFUSED', 'EXPIRED'] as const });
 const InvoiceStatusEnum = builder.enumType('InvoiceStatus', { values: ['ISSUED', 'PARTIALLY_PAID', 'PAID', 'CANCELLED'] as const });
@@ -7,8 +8,7 @@ const InvoiceStatusEnum = builder.enumType('InvoiceStatus', { values: ['ISSUED',
 builder.prismaObject('Quote', {
   // A customer never sees the office's drafts, even by a direct path.
   authScopes: (quote, context) =>
-    readableThroughCustomer(quote, context) &&
-    (quote.status !== 'DRAFT' || context.viewer.kind === 'token' || (context.viewer.kind === 'user' && context.viewer.role !== 'CLIENT')),
+    readableThroughCustomer(quote, context) && (quote.status !== 'DRAFT' || viewerSeesOfficeSide(context.viewer)),
   fields: (t) => ({
     id: t.exposeID('id'),
     number: t.exposeString('number'),

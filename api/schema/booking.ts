@@ -103,18 +103,6 @@ async function serveSlots(context: Context, query: SlotQuery): Promise<ServedSlo
   };
 }
 
-// Subscribers looking at the same view when one change happens share one recomputation.
-const recomputations = new Map<string, Promise<ServedSlots>>();
-function recomputeOnce(key: string, compute: () => Promise<ServedSlots>): Promise<ServedSlots> {
-  let pending = recomputations.get(key);
-  if (!pending) {
-    pending = compute();
-    recomputations.set(key, pending);
-    setTimeout(() => recomputations.delete(key), 10_000).unref();
-  }
-  return pending;
-}
-
 // Buffers and arrival windows reach beyond an appointment's own times.
 const changeMarginMs = 24 * 3_600_000;
 function changeConcerns(change: AvailabilityChange, range: { from: Date; to: Date }): boolean {
@@ -379,22 +367,14 @@ builder.subscriptionFields((t) => ({
         filter((change: AvailabilityChange) => changeConcerns(change, range)),
       );
     },
-    resolve: (change, args, context) => {
-      const key = [
-        (change as AvailabilityChange).changeId,
-        args.serviceId,
-        args.postalCode,
-        args.from.toISOString(),
-        args.to.toISOString(),
-        viewerIsStaff(context.viewer),
-      ].join('|');
-      return recomputeOnce(key, () => serveSlots(context, args));
-    },
+    resolve: (_change, args, context) => serveSlots(context, args),
   }),
   appointmentChanged: t.prismaField({
     type: 'Appointment',
     description: 'An appointment in the range was booked, moved, rescheduled or cancelled (planning board).',
     authScopes: { staff: true },
+    // Every open planning board of one role gets the same appointment: one query per change.
+    extensions: { sharedResultAudience: audienceOfRole },
     args: { from: t.arg({ type: 'DateTime' }), to: t.arg({ type: 'DateTime' }) },
     subscribe: (_root, args, context) =>
       pipe(

@@ -7,7 +7,7 @@ import { saveContract } from '../resolvers/saveContract.ts';
 import { saveSite } from '../resolvers/saveSite.ts';
 import { customerSearchQuery } from '../resolvers/searchCustomers.ts';
 import { updateCustomer } from '../resolvers/updateCustomer.ts';
-import { viewerCanReadCustomer, viewerIsStaff } from '../resolvers/viewerAccess.ts';
+import { viewerCanReadCustomer, viewerSeesOfficeSide } from '../resolvers/viewerAccess.ts';
 import { builder } from './builder.ts';
 import { nonEmptyQuery } from './prismaQuery.ts';
 
@@ -75,7 +75,7 @@ builder.prismaObject('Customer', {
       args: { limit: t.arg.int({ defaultValue: 10, validate: pageSize }) },
       // A customer sees the quotes sent to them, never the office's drafts.
       query: (args, context) => ({
-        ...(viewerIsStaff(context.viewer) || context.viewer.kind === 'token' ? {} : { where: { status: { not: 'DRAFT' } } }),
+        ...(viewerSeesOfficeSide(context.viewer) ? {} : { where: { status: { not: 'DRAFT' } } }),
         orderBy: { createdAt: 'desc' },
         take: args.limit,
       }),

@@ -28,9 +28,8 @@ import {
   type ServiceChecklistItem,
 } from '../resolvers/storedReportContent.ts';
 import { uploadInterventionPhoto } from '../resolvers/uploadInterventionPhoto.ts';
-import { viewerIsStaff } from '../resolvers/viewerAccess.ts';
+import { viewerCanReadDocument } from '../resolvers/viewerAccess.ts';
 import { builder } from './builder.ts';
-import { readableThroughCustomer } from './customer.ts';
 import { errorTypeOptions } from './errors.ts';
 import { nonEmptyQuery } from './prismaQuery.ts';
 
@@ -120,9 +119,7 @@ builder.prismaObject('Photo', {
 builder.prismaObject('Document', {
   description: 'A stored file linked to a customer: a signed report, a quote…',
   // A customer sees only the documents meant for them.
-  authScopes: (document, context) =>
-    readableThroughCustomer(document, context) &&
-    (document.visibleToCustomer || context.viewer.kind === 'token' || viewerIsStaff(context.viewer)),
+  authScopes: (document, context) => viewerCanReadDocument(context.viewer, document),
   fields: (t) => ({
     id: t.exposeID('id'),
     kind: t.expose('kind', { type: DocumentKindEnum }),

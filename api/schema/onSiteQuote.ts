@@ -6,7 +6,7 @@ import { createOnSiteQuote } from '../resolvers/createOnSiteQuote.ts';
 import { ContentChangedError, FileTooLargeError, QuoteClosedError, UnsupportedFileTypeError } from '../resolvers/fieldWorkErrors.ts';
 import { priceQuote, quoteContentHash, type VatAmount } from '../resolvers/quoteContent.ts';
 import { quoteContentSelect, storedQuoteContent } from '../resolvers/storedQuoteContent.ts';
-import { viewerIsStaff } from '../resolvers/viewerAccess.ts';
+import { viewerSeesOfficeSide } from '../resolvers/viewerAccess.ts';
 import { builder } from './builder.ts';
 import { errorTypeOptions } from './errors.ts';
 import { scheduleErrors, signatureOrigin } from './intervention.ts';
@@ -58,7 +58,7 @@ builder.prismaObjectFields('Quote', (t) => ({
   documents: t.relation('documents', {
     description: 'The quote’s PDFs: as presented and, once accepted, as signed.',
     query: (_args, context) => ({
-      ...(viewerIsStaff(context.viewer) || context.viewer.kind === 'token' ? {} : { where: { visibleToCustomer: true } }),
+      ...(viewerSeesOfficeSide(context.viewer) ? {} : { where: { visibleToCustomer: true } }),
       orderBy: { createdAt: 'asc' },
     }),
   }),

@@ -2,6 +2,7 @@
 // changes the assistant makes, and the live feed that keeps every open inbox current.
 import { filter, pipe } from 'graphql-yoga';
 import type { TicketChange } from '../app/hub.ts';
+import { audienceOfRole } from '../app/sharedSubscriptionResults.ts';
 import { addTicketNote } from '../resolvers/addTicketNote.ts';
 import { slaFlags, slaRiskHorizon, type SlaClock } from '../resolvers/computeSlaDueAt.ts';
 import { countTicketViews } from '../resolvers/countTicketViews.ts';
@@ -401,6 +402,8 @@ builder.subscriptionField('ticketChanged', (t) =>
     type: TicketChangeType,
     description: 'Pushed whenever a ticket is created or changed (status, priority, assignee, note, merge, call): the live inbox.',
     authScopes: { staff: true },
+    // Tickets read the same for every colleague of one role: one execution per change, not per open screen.
+    extensions: { sharedResultAudience: audienceOfRole },
     args: { ticketId: t.arg.id({ required: false, description: 'Only this ticket’s changes (an open ticket page).' }) },
     subscribe: (_root, args, context) =>
       pipe(
