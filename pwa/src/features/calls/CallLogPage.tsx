@@ -1,6 +1,5 @@
 import { createMemo, For, Show } from 'solid-js';
 import { useSearchParams } from '@solidjs/router';
-import { createSubscription } from '@urql/solid';
 import { createLiveQuery } from '../../app/liveQuery';
 import { LiveStatus } from '../../app/LiveStatus';
 import { usePageTitle } from '../../app/pageTitle';
@@ -18,6 +17,7 @@ import { customerPath, ticketPath } from '../inbox/officePaths';
 import { onTicketChanges } from '../inbox/ticketFeed';
 import { CallStatisticsPanel } from './CallStatisticsPanel';
 import '../inbox/inbox.css';
+import { onIncomingCall } from './incomingCallFeed';
 import './calls.css';
 
 const CallLogQuery = graphql(`
@@ -54,14 +54,6 @@ const CallStatisticsQuery = graphql(`
   }
 `);
 
-const CallRingingSubscription = graphql(`
-  subscription CallRinging {
-    incomingCall {
-      id
-    }
-  }
-`);
-
 type Period = 'today' | 'week' | 'month';
 const periodDays: Record<Period, number> = { today: 1, week: 7, month: 30 };
 const pageSize = 50;
@@ -94,10 +86,7 @@ export default function CallLogPage() {
     log.refresh();
     statistics.refresh();
   };
-  createSubscription({ query: CallRingingSubscription }, (_previous, data) => {
-    refresh();
-    return data;
-  });
+  onIncomingCall(refresh);
   onTicketChanges(refresh);
 
   const toggle = (name: 'missed' | 'untracked', on: boolean) => setParams({ [name]: on ? '1' : undefined, page: undefined });

@@ -1,36 +1,17 @@
-import { For, Show } from 'solid-js';
+import { For, Show, untrack } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 import { useNavigate } from '@solidjs/router';
-import { createSubscription } from '@urql/solid';
 import { createSubmission } from '../../app/submission';
 import { apiClient } from '../../app/session';
 import { graphql } from '../../gql';
-import type { IncomingCallSubscription } from '../../gql/graphql';
 import { t } from '../../i18n';
 import { formatPhone, formatTime } from '../../i18n/format';
 import { ErrorAlert } from '../../ui/Alert';
 import { Button, ButtonLink } from '../../ui/Button';
 import { CustomerSnapshot } from '../customer/CustomerSnapshot';
 import { customerPath, ticketPath } from '../inbox/officePaths';
+import { onIncomingCall, type RingingCall } from './incomingCallFeed';
 import './calls.css';
-
-const IncomingCallSubscriptionDocument = graphql(`
-  subscription IncomingCall {
-    incomingCall {
-      id
-      direction
-      fromNumber
-      startedAt
-      customer {
-        ...CustomerSnapshot
-      }
-      ticket {
-        id
-        number
-      }
-    }
-  }
-`);
 
 const CreateTicketFromCallMutation = graphql(`
   mutation CreateTicketFromCall($callId: ID!) {
@@ -46,8 +27,6 @@ const CreateTicketFromCallMutation = graphql(`
     }
   }
 `);
-
-type RingingCall = IncomingCallSubscription['incomingCall'];
 
 function CallCard(props: { call: RingingCall; onDismiss: () => void }) {
   const navigate = useNavigate();
@@ -134,13 +113,11 @@ function CallCard(props: { call: RingingCall; onDismiss: () => void }) {
  */
 export default function IncomingCalls() {
   const [calls, setCalls] = createStore<RingingCall[]>([]);
-  createSubscription({ query: IncomingCallSubscriptionDocument }, (_previous, data) => {
-    const call = data.incomingCall;
-    const index = calls.findIndex((shown) => shown.id === call.id);
+  onIncomingCall((call) => {
+    const index = untrack(() => calls.findIndex((shown) => shown.id === call.id));
     // Ringing again (another agent's phone) refreshes the same card without rebuilding it.
     if (index >= 0) setCalls(index, reconcile(call));
     else setCalls((current) => [call, ...current]);
-    return data;
   });
 
   let region: HTMLDivElement | undefined;

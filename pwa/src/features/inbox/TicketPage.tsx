@@ -1,6 +1,5 @@
 import { createEffect, createMemo, createSignal, on, onCleanup, Show } from 'solid-js';
 import { useNavigate, useParams } from '@solidjs/router';
-import { createSubscription } from '@urql/solid';
 import { createLiveQuery } from '../../app/liveQuery';
 import { LiveStatus } from '../../app/LiveStatus';
 import { usePageTitle } from '../../app/pageTitle';
@@ -26,6 +25,7 @@ import { customerPath, inboxPath, ticketPath } from './officePaths';
 import { ReplyForm } from './ReplyForm';
 import { createTicketUpdate, TicketControls } from './TicketControls';
 import { SlaBadge, TicketSourceLabel } from './ticketLabels';
+import { onTicketChanges } from './ticketFeed';
 import { TicketTimeline } from './TicketTimeline';
 import './inbox.css';
 
@@ -56,17 +56,6 @@ const TicketDetailQuery = graphql(`
       }
       events {
         ...TimelineEvent
-      }
-    }
-  }
-`);
-
-const OpenTicketChangedSubscription = graphql(`
-  subscription OpenTicketChanged($ticketId: ID!) {
-    ticketChanged(ticketId: $ticketId) {
-      change
-      ticket {
-        id
       }
     }
   }
@@ -163,16 +152,16 @@ function CustomerPanel(props: { ticket: TicketRecord }) {
 
 /**
  * /assistant/tickets/:id: one ticket with its controls, SLA, customer, timeline, e-mail
- * reply and notes, kept live by `ticketChanged(ticketId)`. Keys: a assigns it to me,
+ * reply and notes, kept live by the office's ticket feed. Keys: a assigns it to me,
  * e marks it resolved, r writes a reply, Escape returns to the inbox.
  */
 export default function TicketPage() {
   const params = useParams<{ id: string }>();
   const navigate = useNavigate();
   const { result, refresh, updatedAt } = createLiveQuery({ query: TicketDetailQuery, variables: () => ({ id: params.id }) });
-  createSubscription({ query: OpenTicketChangedSubscription, variables: () => ({ ticketId: params.id }) }, (_previous, data) => {
-    refresh();
-    return data;
+  // The office-wide feed is already open (nav counters): no second subscription for this one ticket.
+  onTicketChanges((event) => {
+    if (event.ticketId === params.id) refresh();
   });
 
   const ticket = () => (result.data?.ticket?.id === params.id ? result.data.ticket : undefined);

@@ -4,7 +4,7 @@ import { createLiveQuery } from '../../app/liveQuery';
 import { apiClient } from '../../app/session';
 import { createSubmission } from '../../app/submission';
 import { graphql } from '../../gql';
-import type { PlanningRowFragment, SlotTimesFragment } from '../../gql/graphql';
+import type { PlanningDaySlotsFragment, PlanningRowFragment, SlotTimesFragment } from '../../gql/graphql';
 import { t } from '../../i18n';
 import { formatAddress, formatAppointmentWhen, formatDay, formatMinutes, formatTime } from '../../i18n/format';
 import { parisDateFromKey, parisDateKey, parisInstant, parisMinuteOfDay, parisParts, startOfParisDay } from '../../i18n/parisTime';
@@ -48,24 +48,31 @@ const NewAppointmentCustomerQuery = graphql(`
   }
 `);
 
-const PlanningSlotsQuery = graphql(`
-  query PlanningSlots($serviceId: ID!, $postalCode: String!, $from: DateTime!, $to: DateTime!) {
-    availableSlots(serviceId: $serviceId, postalCode: $postalCode, from: $from, to: $to) {
-      slots {
-        ...SlotTimes
-        technicians {
-          id
-          name
-        }
+graphql(`
+  fragment PlanningDaySlots on AvailableSlots {
+    slots {
+      ...SlotTimes
+      technicians {
+        id
+        name
       }
     }
   }
 `);
 
+const PlanningSlotsQuery = graphql(`
+  query PlanningSlots($serviceId: ID!, $postalCode: String!, $from: DateTime!, $to: DateTime!) {
+    availableSlots(serviceId: $serviceId, postalCode: $postalCode, from: $from, to: $to) {
+      ...PlanningDaySlots
+    }
+  }
+`);
+
+// The push carries the fresh slots themselves: no second computation by a refetch.
 const PlanningSlotsChangedSubscription = graphql(`
   subscription PlanningSlotsChanged($serviceId: ID!, $postalCode: String!, $from: DateTime!, $to: DateTime!) {
     availabilityChanged(serviceId: $serviceId, postalCode: $postalCode, from: $from, to: $to) {
-      from
+      ...PlanningDaySlots
     }
   }
 `);
@@ -205,11 +212,19 @@ export function NewAppointmentPanel(props: {
   });
   const slotsPaused = () => !serviceId() || !site();
   const slotsQuery = createLiveQuery({ query: PlanningSlotsQuery, variables: slotVariables, pause: slotsPaused });
+  const slotsKey = () => JSON.stringify(slotVariables());
+  const [pushedSlots, setPushedSlots] = createSignal<{ key: string; slots: PlanningDaySlotsFragment['slots'] }>();
   createSubscription({ query: PlanningSlotsChangedSubscription, variables: slotVariables, pause: slotsPaused }, (_previous, data) => {
-    slotsQuery.refresh();
+    setPushedSlots({ key: untrack(slotsKey), slots: data.availabilityChanged.slots });
     return data;
   });
-  const daySlots = () => (slotsPaused() ? undefined : slotsQuery.current()?.availableSlots.slots);
+  // A refetch (reconnection) answers after any push it follows: the answer is then the fresher.
+  createEffect(on(slotsQuery.updatedAt, () => setPushedSlots(undefined), { defer: true }));
+  const daySlots = () => {
+    if (slotsPaused()) return undefined;
+    const pushed = pushedSlots();
+    return pushed?.key === slotsKey() ? pushed.slots : slotsQuery.current()?.availableSlots.slots;
+  };
   const technicianSlots = () =>
     daySlots()?.filter((slot) => !technicianId() || slot.technicians.some((technician) => technician.id === technicianId()));
 

@@ -1,4 +1,4 @@
-import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
+import { createMemo, createSelector, createSignal, For, Show, type JSX } from 'solid-js';
 import { graphql } from '../../gql';
 import type { PlanningRowFragment } from '../../gql/graphql';
 import { t } from '../../i18n';
@@ -170,10 +170,12 @@ export function PlanningBoard(props: {
     const next = event.relatedTarget;
     if (!(next instanceof HTMLElement && next.classList.contains('planning-cell'))) setInCells(false);
   };
-  const activeCell = () => ({
+  const activeCell = createMemo(() => ({
     row: clamp(cursor().row, 0, props.rows.length - 1),
     start: clamp(Math.floor(cursor().start / cellMinutes()) * cellMinutes(), 0, totalMinutes() - cellMinutes()),
-  });
+  }));
+  // Rows × cells are hundreds of buttons: a cursor move re-renders the two whose tab stop changes, not all.
+  const isActiveCell = createSelector(() => `${activeCell().row}-${activeCell().start}`);
   const onCellKeyDown = (event: KeyboardEvent, row: number, start: number) => {
     const step = cellMinutes();
     const dayStart = Math.floor(start / minutesPerDay) * minutesPerDay;
@@ -200,11 +202,13 @@ export function PlanningBoard(props: {
     props.onCreate({ technicianId: technician.id, startsAt: instantAt(props.days, start) });
   };
   const dayNames = createMemo(() => props.days.map((day) => formatDay(day.start)));
+  // The same times stand in every row: formatted once per board, not once per cell.
+  const cellTimes = createMemo(() => new Map(cellStarts().map((start) => [start, formatTime(instantAt(props.days, start))])));
   const cellLabel = (name: string, start: number) =>
     t('planning.newAppointmentAt', {
       name,
       day: dayNames()[Math.floor(start / minutesPerDay)] ?? '',
-      time: formatTime(instantAt(props.days, start)),
+      time: cellTimes().get(start) ?? '',
     });
 
   /** Where the moved appointment would land, and whether it can. */
@@ -418,7 +422,7 @@ export function PlanningBoard(props: {
                         type="button"
                         class="planning-cell"
                         style={spanStyle({ start, end: start + cellMinutes() })}
-                        tabindex={activeCell().row === rowIndex() && activeCell().start === start ? 0 : -1}
+                        tabindex={isActiveCell(`${rowIndex()}-${start}`) ? 0 : -1}
                         aria-label={cellLabel(row.technician.name, start)}
                         data-cell={`${rowIndex()}-${start}`}
                         onClick={() => chooseCell(rowIndex(), start)}
@@ -445,6 +449,7 @@ export function PlanningBoard(props: {
                   <For each={row.appointments.filter((appointment) => appointment.status !== 'CANCELLED')}>
                     {(appointment) => {
                       const span = () => boardSpans(props.days, new Date(appointment.startsAt), new Date(appointment.endsAt))[0];
+                      const label = createMemo(() => blockLabel(appointment));
                       return (
                         <Show when={span()}>
                           {(shown) => (
@@ -458,8 +463,8 @@ export function PlanningBoard(props: {
                               }}
                               style={{ ...spanStyle(shown()), '--technician-color': row.technician.color }}
                               data-appointment-id={appointment.id}
-                              aria-label={blockLabel(appointment)}
-                              title={blockLabel(appointment)}
+                              aria-label={label()}
+                              title={label()}
                               onPointerDown={(event) => onPointerDown(event, appointment, rowIndex())}
                               onPointerMove={onPointerMove}
                               onPointerUp={onPointerUp}
