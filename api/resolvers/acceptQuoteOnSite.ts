@@ -3,7 +3,6 @@ import type { FileStore } from '../app/fileStore.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { clientMutationIdRule } from './bookAppointment.ts';
-import { checkUploadedImage } from './checkUploadedImage.ts';
 import { NotFoundError, parseInput } from './errors.ts';
 import { ContentChangedError, NotAssignedError, QuoteClosedError } from './fieldWorkErrors.ts';
 import { findIdempotentResult, idempotencyKeyFor, recordIdempotentResult, runOnce } from './idempotency.ts';
@@ -11,14 +10,14 @@ import { idRule, textRule } from './inputRules.ts';
 import { parisDateKey } from './parisTime.ts';
 import { quoteContentHash } from './quoteContent.ts';
 import { recordAudit } from './recordAudit.ts';
-import { storeFile } from './storeFile.ts';
 import { enqueueQuoteDocument } from './storeQuoteDocument.ts';
 import { quoteContentSelect, storedQuoteContent } from './storedQuoteContent.ts';
 import {
   checkDeviceTime,
   contentHashRule,
   lockTechnicianAppointment,
-  signatureMaxBytes,
+  checkSignatureImage,
+  storeTechnicianImage,
   type FieldWorkDeps,
   type SignatureOrigin,
 } from './technicianVisitRules.ts';
@@ -50,12 +49,7 @@ export async function acceptQuoteOnSite(
   const data = parseInput(acceptQuoteOnSiteInput, input);
   const key = idempotencyKeyFor(viewer, 'acceptQuoteOnSite', data.clientMutationId);
   const result = await runOnce(deps.prisma, key, async () => {
-    const signature = await checkUploadedImage(input.signature, {
-      accept: ['png'],
-      maxBytes: signatureMaxBytes,
-      path: 'signature',
-      defaultName: 'signature-devis',
-    });
+    const signature = await checkSignatureImage(input.signature, 'signature-devis');
     return deps.prisma.$transaction(async (tx: Prisma.TransactionClient) => {
       await tx.$queryRaw`SELECT "id" FROM "Quote" WHERE "id" = ${data.quoteId} FOR UPDATE`;
       // A concurrent replay waited for the lock above: it must not store the signature a second time.
@@ -74,12 +68,7 @@ export async function acceptQuoteOnSite(
       if (parisDateKey(data.acceptedAt) > quote.validUntil.toISOString().slice(0, 10)) throw new QuoteClosedError('EXPIRED');
       const currentHash = await quoteContentHash(storedQuoteContent(quote));
       if (currentHash !== data.contentHash) throw new ContentChangedError(currentHash);
-      const signatureFileId = await storeFile(tx, deps.files, {
-        fileName: signature.fileName,
-        mimeType: signature.mimeType,
-        content: signature.content,
-        uploadedById: viewer.kind === 'user' ? viewer.userId : null,
-      });
+      const signatureFileId = await storeTechnicianImage(tx, deps.files, viewer, signature);
       await tx.quote.update({
         where: { id: quote.id },
         data: {

@@ -3,7 +3,6 @@ import type { FileStore } from '../app/fileStore.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { clientMutationIdRule } from './bookAppointment.ts';
-import { checkUploadedImage } from './checkUploadedImage.ts';
 import { enqueueInterventionReport } from './deliverInterventionReport.ts';
 import { NotFoundError, parseInput } from './errors.ts';
 import { ContentChangedError, ReportSignedError } from './fieldWorkErrors.ts';
@@ -11,13 +10,13 @@ import { findIdempotentResult, idempotencyKeyFor, recordIdempotentResult, runOnc
 import { idRule, textRule } from './inputRules.ts';
 import { recordAudit } from './recordAudit.ts';
 import { reportContentHash } from './reportContent.ts';
-import { storeFile } from './storeFile.ts';
 import { reportContentSelect, storedReportContent } from './storedReportContent.ts';
 import {
   checkDeviceTime,
   contentHashRule,
   lockTechnicianAppointment,
-  signatureMaxBytes,
+  checkSignatureImage,
+  storeTechnicianImage,
   type FieldWorkDeps,
   type SignatureOrigin,
 } from './technicianVisitRules.ts';
@@ -49,12 +48,7 @@ export async function signInterventionReport(
   const data = parseInput(signInterventionReportInput, input);
   const key = idempotencyKeyFor(viewer, 'signInterventionReport', data.clientMutationId);
   const result = await runOnce(deps.prisma, key, async () => {
-    const signature = await checkUploadedImage(input.signature, {
-      accept: ['png'],
-      maxBytes: signatureMaxBytes,
-      path: 'signature',
-      defaultName: 'signature-rapport',
-    });
+    const signature = await checkSignatureImage(input.signature, 'signature-rapport');
     return deps.prisma.$transaction(async (tx: Prisma.TransactionClient) => {
       const appointment = await lockTechnicianAppointment(tx, viewer, data.appointmentId, { moved: 'accept' });
       // A concurrent replay waited for the lock above: it must not store the signature a second time.
@@ -69,12 +63,7 @@ export async function signInterventionReport(
       if (report.reportStatus !== 'DRAFT') throw new ReportSignedError();
       const currentHash = await reportContentHash(storedReportContent(report));
       if (currentHash !== data.contentHash) throw new ContentChangedError(currentHash);
-      const signatureFileId = await storeFile(tx, deps.files, {
-        fileName: signature.fileName,
-        mimeType: signature.mimeType,
-        content: signature.content,
-        uploadedById: viewer.kind === 'user' ? viewer.userId : null,
-      });
+      const signatureFileId = await storeTechnicianImage(tx, deps.files, viewer, signature);
       await tx.intervention.update({
         where: { id: report.id },
         data: {

@@ -7,6 +7,10 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
 import { AppointmentCancelledError, AppointmentMovedError, NotAssignedError } from './fieldWorkErrors.ts';
 import { addParisDays, startOfParisDay } from './parisTime.ts';
+import { checkUploadedImage, type CheckedImage } from './checkUploadedImage.ts';
+import { storeFile } from './storeFile.ts';
+import { actorUserId } from './ticketRules.ts';
+import type { FileStore } from '../app/fileStore.ts';
 
 export interface FieldWorkDeps {
   prisma: PrismaClient;
@@ -29,7 +33,22 @@ export const contentHashRule = z
   .regex(/^[0-9a-f]{64}$/, 'Empreinte SHA-256 invalide (64 caractères hexadécimaux).|Invalid SHA-256 hash (64 hex characters).');
 
 /** A signature drawn with a finger is a small PNG; this leaves room for high-density screens. */
-export const signatureMaxBytes = 2_000_000;
+const signatureMaxBytes = 2_000_000;
+
+/** The customer's signature as drawn on the phone: a PNG, checked by its bytes. */
+export function checkSignatureImage(upload: unknown, defaultName: string): Promise<CheckedImage> {
+  return checkUploadedImage(upload, { accept: ['png'], maxBytes: signatureMaxBytes, path: 'signature', defaultName });
+}
+
+/** Keeps an image checked from the technician's phone (photo or signature), credited to them. */
+export function storeTechnicianImage(tx: Prisma.TransactionClient, files: FileStore, viewer: Viewer, image: CheckedImage): Promise<string> {
+  return storeFile(tx, files, {
+    fileName: image.fileName,
+    mimeType: image.mimeType,
+    content: image.content,
+    uploadedById: actorUserId(viewer),
+  });
+}
 
 /** Where a signature came from, kept as evidence. */
 export interface SignatureOrigin {

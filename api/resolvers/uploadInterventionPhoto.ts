@@ -1,15 +1,14 @@
 import { z } from 'zod';
+import { checkUploadedImage } from './checkUploadedImage.ts';
 import type { FileStore } from '../app/fileStore.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { PhotoKind } from '../generated/prisma/enums.ts';
 import { clientMutationIdRule } from './bookAppointment.ts';
-import { checkUploadedImage } from './checkUploadedImage.ts';
 import { parseInput, ValidationError } from './errors.ts';
 import { ReportSignedError } from './fieldWorkErrors.ts';
 import { findIdempotentResult, idempotencyKeyFor, recordIdempotentResult, runOnce } from './idempotency.ts';
 import { idRule } from './inputRules.ts';
-import { storeFile } from './storeFile.ts';
 import {
   checkDeviceTime,
   ensureIntervention,
@@ -18,6 +17,7 @@ import {
   longitudeRule,
   positionIsWhole,
   positionIssue,
+  storeTechnicianImage,
   type FieldWorkDeps,
 } from './technicianVisitRules.ts';
 
@@ -76,12 +76,7 @@ export async function uploadInterventionPhoto(
           },
         ]);
       }
-      const fileId = await storeFile(tx, deps.files, {
-        fileName: image.fileName,
-        mimeType: image.mimeType,
-        content: image.content,
-        uploadedById: viewer.kind === 'user' ? viewer.userId : null,
-      });
+      const fileId = await storeTechnicianImage(tx, deps.files, viewer, image);
       const photo = await tx.photo.create({
         data: {
           interventionId: intervention.id,
