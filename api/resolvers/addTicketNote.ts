@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import type { Viewer } from '../auth/viewer.ts';
-import { clientMutationIdRule } from './bookAppointment.ts';
 import { parseInput } from './errors.ts';
 import { idempotencyKeyFor, recordIdempotentResult, runOnce } from './idempotency.ts';
-import { idRule, textRule } from './inputRules.ts';
+import { clientMutationIdRule, idRule, textRule } from './inputRules.ts';
 import { actorUserId, lockChangeableTicket, publishTicketChange, type TicketDeps } from './ticketRules.ts';
 
 const addTicketNoteInput = z.object({

@@ -8,7 +8,7 @@ import { refreshCustomerSearchText, siteFields } from './customerRules.ts';
 import { ConflictError, NotFoundError, parseInput, ValidationError } from './errors.ts';
 import { enqueueAppointmentEmail } from './enqueueAppointmentEmail.ts';
 import { findAvailableSlots, loadBookableService } from './findAvailableSlots.ts';
-import { idRule, optionalTextRule } from './inputRules.ts';
+import { clientMutationIdRule, idRule, optionalTextRule } from './inputRules.ts';
 import { addParisDays, startOfParisDay } from './parisTime.ts';
 import { formatParisDay, formatParisHour } from './formatParisDate.ts';
 import {
@@ -21,12 +21,6 @@ import {
 import { publishAppointmentChange } from './publishAvailabilityChange.ts';
 import { consumeRateLimit } from './rateLimit.ts';
 import { scheduleAppointmentReminder } from './scheduleAppointmentReminder.ts';
-
-export const clientMutationIdRule = z
-  .string()
-  .trim()
-  .min(8, 'Identifiant de requête trop court.|Request id too short.')
-  .max(100, 'Identifiant de requête trop long.|Request id too long.');
 
 const bookAppointmentInput = z
   .object({

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
-import { clientMutationIdRule } from './bookAppointment.ts';
 import { NotFoundError, parseInput, ValidationError } from './errors.ts';
 import { idempotencyKeyFor, recordIdempotentResult, runOnce } from './idempotency.ts';
-import { idRule, optionalTextRule, textRule } from './inputRules.ts';
+import { clientMutationIdRule, idRule, optionalTextRule, textRule } from './inputRules.ts';
 import { parisWallClock } from './parisTime.ts';
 import { priceQuote, quoteVatRatesBp } from './quoteContent.ts';
 import { recordAudit } from './recordAudit.ts';

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import type { Viewer } from '../auth/viewer.ts';
-import { clientMutationIdRule } from './bookAppointment.ts';
 import { ConflictError, NotFoundError, parseInput, ValidationError } from './errors.ts';
 import { idempotencyKeyFor, recordIdempotentResult, runOnce } from './idempotency.ts';
-import { idRule, optionalTextRule, textRule } from './inputRules.ts';
+import { clientMutationIdRule, idRule, optionalTextRule, textRule } from './inputRules.ts';
 import {
   actorUserId,
   assertAssignable,

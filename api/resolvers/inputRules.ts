@@ -48,6 +48,13 @@ export const postalCodeRule = z
   .trim()
   .regex(/^\d{5}$/, 'Le code postal doit comporter 5 chiffres.|The postal code must have 5 digits.');
 
+/** A client-generated id that makes a mutation safe to replay (see idempotency.ts). */
+export const clientMutationIdRule = z
+  .string()
+  .trim()
+  .min(8, 'Identifiant de requête trop court.|Request id too short.')
+  .max(100, 'Identifiant de requête trop long.|Request id too long.');
+
 export const idRule = z.string().min(1).max(64, 'Identifiant invalide.|Invalid id.');
 
 /** A [from, to) period of at most `maxDays` days. */

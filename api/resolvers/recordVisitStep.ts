@@ -2,10 +2,9 @@ import { z } from 'zod';
 import type { Hub } from '../app/hub.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { AppointmentStatus, Prisma } from '../generated/prisma/client.ts';
-import { clientMutationIdRule } from './bookAppointment.ts';
 import { parseInput, ValidationError } from './errors.ts';
 import { idempotencyKeyFor, recordIdempotentResult, runOnce } from './idempotency.ts';
-import { idRule } from './inputRules.ts';
+import { clientMutationIdRule, idRule } from './inputRules.ts';
 import {
   baseVersionRule,
   checkDeviceTime,

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { Viewer } from '../auth/viewer.ts';
-import { clientMutationIdRule, slotAlternatives, type BookingDeps } from './bookAppointment.ts';
+import { slotAlternatives, type BookingDeps } from './bookAppointment.ts';
 import { SlotTakenError, StaleVersionError } from './bookingErrors.ts';
 import { parseInput, ValidationError } from './errors.ts';
 import { findAvailableSlots } from './findAvailableSlots.ts';
 import { findIdempotentResult, idempotencyKeyFor, recordIdempotentResult } from './idempotency.ts';
-import { idRule } from './inputRules.ts';
+import { clientMutationIdRule, idRule } from './inputRules.ts';
 import { loadChangeableAppointment } from './loadChangeableAppointment.ts';
 import { isExclusionViolation, isUniqueViolation, lockTechnicianSchedule, withTransactionRetry } from './prismaErrors.ts';
 import { publishAppointmentChange } from './publishAvailabilityChange.ts';

@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
-import { clientMutationIdRule } from './bookAppointment.ts';
 import { createTicket } from './createTicket.ts';
 import { NotFoundError, parseInput } from './errors.ts';
 import { ReportSignedError } from './fieldWorkErrors.ts';
 import { formatParisDay } from './formatParisDate.ts';
 import { idempotencyKeyFor, recordIdempotentResult, runOnce } from './idempotency.ts';
-import { idRule, optionalTextRule, textRule } from './inputRules.ts';
+import { clientMutationIdRule, idRule, optionalTextRule, textRule } from './inputRules.ts';
 import {
   baseVersionRule,
   ensureIntervention,

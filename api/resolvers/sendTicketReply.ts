@@ -5,10 +5,9 @@ import { z } from 'zod';
 import type { AppConfig } from '../app/config.ts';
 import type { Mailer } from '../app/mailer.ts';
 import type { Viewer } from '../auth/viewer.ts';
-import { clientMutationIdRule } from './bookAppointment.ts';
 import { parseInput, ValidationError } from './errors.ts';
 import { idempotencyKeyFor, recordIdempotentResult, runOnce } from './idempotency.ts';
-import { emailRule, idRule, textRule } from './inputRules.ts';
+import { clientMutationIdRule, emailRule, idRule, textRule } from './inputRules.ts';
 import { actorUserId, lockChangeableTicket, publishTicketChange, statusTimestamps, type TicketDeps } from './ticketRules.ts';
 
 export interface TicketReplyDeps extends TicketDeps {

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import type { Viewer } from '../auth/viewer.ts';
-import { clientMutationIdRule } from './bookAppointment.ts';
 import { createTicket } from './createTicket.ts';
 import { NotFoundError, parseInput } from './errors.ts';
-import { idRule, optionalTextRule, textRule } from './inputRules.ts';
+import { clientMutationIdRule, idRule, optionalTextRule, textRule } from './inputRules.ts';
 import type { TicketDeps } from './ticketRules.ts';
 
 /** What a customer may ask for from the portal; the office re-files it if needed. */

@@ -4,11 +4,10 @@ import type { FileStore } from '../app/fileStore.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { PhotoKind } from '../generated/prisma/enums.ts';
-import { clientMutationIdRule } from './bookAppointment.ts';
 import { parseInput, ValidationError } from './errors.ts';
 import { ReportSignedError } from './fieldWorkErrors.ts';
 import { findIdempotentResult, idempotencyKeyFor, recordIdempotentResult, runOnce } from './idempotency.ts';
-import { idRule } from './inputRules.ts';
+import { clientMutationIdRule, idRule } from './inputRules.ts';
 import {
   checkDeviceTime,
   ensureIntervention,
