@@ -42,8 +42,8 @@ export function serviceName(appointment: AppointmentDetails, locale: Locale): st
   return locale === 'en' ? appointment.service.nameEn : appointment.service.name;
 }
 
-/** "12 rue Oberkampf, 75011 Paris" */
-export function siteAddress(site: AppointmentDetails['site']): string {
+/** "12 rue Oberkampf, 75011 Paris" (a site, or any postal address) */
+export function siteAddress(site: { street: string; postalCode: string; city: string }): string {
   return `${site.street}, ${site.postalCode} ${site.city}`;
 }
 

@@ -17,6 +17,7 @@ import {
 } from './renderInterventionReportPdf.ts';
 import { parseMailbox, sendRecordedEmail } from './sendRecordedEmail.ts';
 import { storeFile } from './storeFile.ts';
+import { siteAddress } from './appointmentDetails.ts';
 
 export const interventionReportKind = 'intervention.report';
 
@@ -115,7 +116,7 @@ function reportEmail(
 ): { subject: string; text: string } {
   const { appointment } = report;
   const date = formatParisDate(appointment.startsAt);
-  const address = `${appointment.site.street}, ${appointment.site.postalCode} ${appointment.site.city}`;
+  const address = siteAddress(appointment.site);
   const signer = report.signerName ?? '';
   const lines =
     locale === 'en'

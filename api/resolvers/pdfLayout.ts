@@ -4,6 +4,7 @@ import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
 import { formatPhoneForDisplay } from './formatPhone.ts';
 import type { CompanyProfile } from './readCompanyProfile.ts';
+import { siteAddress } from './appointmentDetails.ts';
 
 export type Pdf = PDFKit.PDFDocument;
 
@@ -61,7 +62,7 @@ export function drawCompanyHeader(doc: Pdf, company: CompanyProfile | null, titl
     .text(pdfText(company?.name ?? ''), margin, top, { width: contentWidth / 2 });
   const identity = [
     company?.legalForm,
-    company?.address && `${company.address.street}, ${company.address.postalCode} ${company.address.city}`,
+    company?.address && siteAddress(company.address),
     company?.siret && `SIRET : ${company.siret}`,
     company?.vatNumber && `N° TVA intracommunautaire : ${company.vatNumber}`,
     company?.phone && `Tél. : ${formatPhoneForDisplay(company.phone)}`,

@@ -23,6 +23,7 @@ import { lineTotalHtCents } from './quoteContent.ts';
 import type { CompanyProfile } from './readCompanyProfile.ts';
 import { reportContentVersion } from './reportContent.ts';
 import { checklistAnswersOf, reportContentSelect, serviceChecklistOf } from './storedReportContent.ts';
+import { siteAddress } from './appointmentDetails.ts';
 
 export const interventionReportSelect = {
   ...reportContentSelect,
@@ -89,7 +90,7 @@ export function renderInterventionReportPdf(
 
     drawSection(doc, 'Client et lieu d’intervention');
     drawField(doc, 'Client', appointment.customer.name);
-    drawField(doc, 'Adresse', `${appointment.site.street}, ${appointment.site.postalCode} ${appointment.site.city}`);
+    drawField(doc, 'Adresse', siteAddress(appointment.site));
     drawField(doc, 'Prestation', appointment.service.name);
     drawField(doc, 'Technicien', report.technician.user.name);
 

@@ -21,6 +21,7 @@ import {
 import { priceQuote, quoteContentVersion } from './quoteContent.ts';
 import type { CompanyProfile } from './readCompanyProfile.ts';
 import { quoteContentSelect, quoteValidityDays, storedQuoteContent } from './storedQuoteContent.ts';
+import { siteAddress } from './appointmentDetails.ts';
 
 export const quotePdfSelect = {
   ...quoteContentSelect,
@@ -64,7 +65,7 @@ export function renderQuotePdf(quote: QuotePdfData, signature: Buffer | null, co
       drawSection(doc, 'Client');
       drawField(doc, 'Client', quote.customer.companyName ?? quote.customer.name);
       if (quote.customer.siret) drawField(doc, 'SIRET du client', quote.customer.siret);
-      if (quote.site) drawField(doc, 'Adresse des travaux', `${quote.site.street}, ${quote.site.postalCode} ${quote.site.city}`);
+      if (quote.site) drawField(doc, 'Adresse des travaux', siteAddress(quote.site));
       drawField(doc, 'Objet', quote.title);
 
       drawSection(doc, 'Détail des prestations');

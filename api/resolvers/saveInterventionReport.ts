@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { siteAddress } from './appointmentDetails.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { createTicket } from './createTicket.ts';
@@ -142,7 +143,7 @@ async function openOpportunityTicket(deps: FieldWorkDeps, interventionId: string
   });
   if (!intervention.opportunity) return;
   const { appointment } = intervention;
-  const context = `Signalée par ${intervention.technician.user.name} lors de « ${appointment.service.name} » du ${formatParisDay(appointment.startsAt, 'fr')}, ${appointment.site.street}, ${appointment.site.postalCode} ${appointment.site.city}.`;
+  const context = `Signalée par ${intervention.technician.user.name} lors de « ${appointment.service.name} » du ${formatParisDay(appointment.startsAt, 'fr')}, ${siteAddress(appointment.site)}.`;
   await createTicket(deps, null, {
     source: 'TECHNICIAN',
     category: 'OPPORTUNITY',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { siteAddress } from './appointmentDetails.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { NotFoundError, parseInput, ValidationError } from './errors.ts';
@@ -113,7 +114,7 @@ async function readableChange(tx: Prisma.TransactionClient, field: 'customer' | 
     if (!id) return null;
     if (field === 'customer') return (await tx.customer.findUnique({ where: { id }, select: { name: true } }))?.name ?? null;
     const site = await tx.site.findUnique({ where: { id }, select: { street: true, postalCode: true, city: true } });
-    return site ? `${site.street}, ${site.postalCode} ${site.city}` : null;
+    return site ? siteAddress(site) : null;
   };
   return { from: await describe(from), to: await describe(to) };
 }
