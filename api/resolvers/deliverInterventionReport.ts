@@ -18,6 +18,7 @@ import {
 import { parseMailbox, sendRecordedEmail } from './sendRecordedEmail.ts';
 import { storeFile } from './storeFile.ts';
 import { siteAddress } from './appointmentDetails.ts';
+import { enqueueJob } from './enqueueJob.ts';
 
 export const interventionReportKind = 'intervention.report';
 
@@ -31,13 +32,10 @@ export interface ReportDeliveryDeps {
 }
 
 export async function enqueueInterventionReport(tx: Prisma.TransactionClient, interventionId: string): Promise<void> {
-  await tx.scheduledAction.create({
-    data: {
-      kind: interventionReportKind,
-      payload: { interventionId },
-      runAt: new Date(),
-      dedupeKey: `${interventionReportKind}:${interventionId}`,
-    },
+  await enqueueJob(tx, {
+    kind: interventionReportKind,
+    payload: { interventionId },
+    dedupeKey: `${interventionReportKind}:${interventionId}`,
   });
 }
 

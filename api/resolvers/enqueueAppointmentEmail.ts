@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { sendAppointmentEmail } from './sendAppointmentEmail.ts';
+import { enqueueJob } from './enqueueJob.ts';
 
 export const appointmentEmailKind = 'appointment.email';
 
@@ -12,7 +13,7 @@ const queuedEmail = z.object({ appointmentId: z.string(), kind: z.enum(['confirm
 export type QueuedAppointmentEmail = z.output<typeof queuedEmail>;
 
 export async function enqueueAppointmentEmail(tx: Prisma.TransactionClient, email: QueuedAppointmentEmail): Promise<void> {
-  await tx.scheduledAction.create({ data: { kind: appointmentEmailKind, payload: email, runAt: new Date() } });
+  await enqueueJob(tx, { kind: appointmentEmailKind, payload: email });
 }
 
 /** Runs a queued e-mail; a mail server failure throws so that the job runner tries again later. */

@@ -63,10 +63,15 @@ export async function withTransactionRetry<T>(run: () => Promise<T>, attempts = 
  * taking this lock first makes them wait in turn instead.
  */
 export async function lockTechnicianSchedule(tx: Prisma.TransactionClient, technicianId: string): Promise<void> {
-  await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${technicianId}))::text AS locked`;
+  await advisoryLock(tx, technicianId);
 }
 
 /** Queues this transaction behind others booking for the same customer (taken after the technician's lock). */
 export async function lockCustomerBookings(tx: Prisma.TransactionClient, customerId: string): Promise<void> {
-  await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`customer:${customerId}`}))::text AS locked`;
+  await advisoryLock(tx, `customer:${customerId}`);
+}
+
+/** Waits for, then holds until the transaction ends, the lock named `key` (nothing is locked in the tables). */
+export async function advisoryLock(tx: Prisma.TransactionClient, key: string): Promise<void> {
+  await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))::text AS locked`;
 }

@@ -7,6 +7,7 @@ import { createTicketFromCall } from './createTicketFromCall.ts';
 import { findCustomerByPhone } from './findCustomerByPhone.ts';
 import { normalizePhone } from './normalizePhone.ts';
 import type { TicketDeps } from './ticketRules.ts';
+import { advisoryLock } from './prismaErrors.ts';
 
 export type TelephonyProvider = 'generic' | 'aircall';
 export type TelephonyEventKind = 'ringing' | 'answered' | 'ended' | 'missed';
@@ -59,7 +60,7 @@ function mergeTimes(current: CallTimes | null, event: TelephonyEvent): CallTimes
 
 /** Serialises the events of one call, so each merges into the state the previous one left. */
 async function lockCall(tx: Prisma.TransactionClient, provider: string, providerCallId: string): Promise<void> {
-  await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`call:${provider}:${providerCallId}`}))::text AS locked`;
+  await advisoryLock(tx, `call:${provider}:${providerCallId}`);
 }
 
 /**

@@ -7,6 +7,7 @@ import { imageForPdf } from './pdfLayout.ts';
 import { readCompanyProfile } from './readCompanyProfile.ts';
 import { quoteDocumentTitle, quotePdfSelect, renderQuotePdf } from './renderQuotePdf.ts';
 import { storeFile } from './storeFile.ts';
+import { enqueueJob } from './enqueueJob.ts';
 
 export const quoteDocumentKind = 'quote.document';
 
@@ -14,9 +15,7 @@ const payloadRule = z.object({ quoteId: z.string() });
 
 /** One PDF per state the customer can be shown: as presented (SENT) and as accepted. */
 export async function enqueueQuoteDocument(tx: Prisma.TransactionClient, quoteId: string, status: 'SENT' | 'ACCEPTED'): Promise<void> {
-  await tx.scheduledAction.create({
-    data: { kind: quoteDocumentKind, payload: { quoteId }, runAt: new Date(), dedupeKey: `${quoteDocumentKind}:${quoteId}:${status}` },
-  });
+  await enqueueJob(tx, { kind: quoteDocumentKind, payload: { quoteId }, dedupeKey: `${quoteDocumentKind}:${quoteId}:${status}` });
 }
 
 /** Renders the quote as it stands and keeps it as a document the customer sees; a document already made for this state is not made again. */
